@@ -48,6 +48,53 @@ public sealed class CampaignMetadataTests
     }
 
     [Fact]
+    public void FromEnvironment_JenkinsMultibranchPullRequest_ChangeBranchAndRepositoryPath()
+    {
+        var variables = new Dictionary<string, string>
+        {
+            ["JENKINS_URL"] = "https://ci.acme.org/", ["GIT_URL"] = "https://github.com/acme/lowformer.git", ["BRANCH_NAME"] = "PR-17",
+            ["CHANGE_BRANCH"] = "faster-attention", ["GIT_BRANCH"] = "PR-17", ["GIT_COMMIT"] = "0a1b2c",
+            ["BUILD_URL"] = "https://ci.acme.org/job/lowformer/job/PR-17/3/",
+        };
+
+        var metadata = CampaignMetadata.FromEnvironment(variables.GetValueOrDefault);
+
+        Assert.Equal("acme/lowformer", metadata[CampaignMetadata.Repository]);
+        Assert.Equal("faster-attention", metadata[CampaignMetadata.Branch]);
+        Assert.Equal("0a1b2c", metadata[CampaignMetadata.Commit]);
+        Assert.Equal("https://ci.acme.org/job/lowformer/job/PR-17/3/", metadata[CampaignMetadata.RunUrl]);
+    }
+
+    [Fact]
+    public void FromEnvironment_JenkinsFreestyle_RemoteTrackingBranchStripped()
+    {
+        var metadata = CampaignMetadata.FromEnvironment(new Dictionary<string, string>
+        {
+            ["GIT_URL"] = "git@github.com:acme/lowformer.git", ["GIT_BRANCH"] = "origin/main",
+        }.GetValueOrDefault);
+
+        Assert.Equal("acme/lowformer", metadata[CampaignMetadata.Repository]);
+        Assert.Equal("main", metadata[CampaignMetadata.Branch]);
+    }
+
+    [Fact]
+    public void FromEnvironment_Buildkite_BuildVariables()
+    {
+        var variables = new Dictionary<string, string>
+        {
+            ["BUILDKITE"] = "true", ["BUILDKITE_REPO"] = "git@github.com:acme/lowformer.git", ["BUILDKITE_BRANCH"] = "main",
+            ["BUILDKITE_COMMIT"] = "789abc", ["BUILDKITE_BUILD_URL"] = "https://buildkite.com/acme/lowformer/builds/42",
+        };
+
+        var metadata = CampaignMetadata.FromEnvironment(variables.GetValueOrDefault);
+
+        Assert.Equal("acme/lowformer", metadata[CampaignMetadata.Repository]);
+        Assert.Equal("main", metadata[CampaignMetadata.Branch]);
+        Assert.Equal("789abc", metadata[CampaignMetadata.Commit]);
+        Assert.Equal("https://buildkite.com/acme/lowformer/builds/42", metadata[CampaignMetadata.RunUrl]);
+    }
+
+    [Fact]
     public void Merge_FlagsOverEnvironment_TagsMergedOnce()
     {
         var merged = CampaignMetadata.Merge(

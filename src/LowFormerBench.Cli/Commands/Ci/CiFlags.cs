@@ -35,10 +35,10 @@ public sealed class CiFlags
         // Long enough for an agent that is restarting to reconnect; short enough that a typo in a device selector fails fast.
         Description = "Seconds jobs may wait with no agent able to run them before the run fails", DefaultValueFactory = _ => 120,
     };
-    private readonly Option<string?> _repository = new("--repository") { Description = "Repository (default: from GITHUB_* / CI_* variables)" };
-    private readonly Option<string?> _branch = new("--branch") { Description = "Branch (default: from GITHUB_* / CI_* variables)" };
-    private readonly Option<string?> _commit = new("--commit") { Description = "Commit (default: from GITHUB_* / CI_* variables)" };
-    private readonly Option<string?> _runUrl = new("--run-url") { Description = "CI run URL (default: from GITHUB_* / CI_* variables)" };
+    private readonly Option<string?> _repository = new("--repository") { Description = "Repository (default: from GitHub Actions, GitLab CI, Jenkins or Buildkite variables)" };
+    private readonly Option<string?> _branch = new("--branch") { Description = "Branch (default: from GitHub Actions, GitLab CI, Jenkins or Buildkite variables)" };
+    private readonly Option<string?> _commit = new("--commit") { Description = "Commit (default: from GitHub Actions, GitLab CI, Jenkins or Buildkite variables)" };
+    private readonly Option<string?> _runUrl = new("--run-url") { Description = "CI run URL (default: from GitHub Actions, GitLab CI, Jenkins or Buildkite variables)" };
 
     public void AddTo(Command command)
     {
