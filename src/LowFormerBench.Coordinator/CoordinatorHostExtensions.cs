@@ -37,6 +37,8 @@ public static class CoordinatorHostExtensions
         services.AddSingleton<JobQueries>();
         services.AddSingleton<ModelRecordStore>();
         services.AddSingleton<AgentStore>();
+        services.AddSingleton<CanaryQueries>();
+        services.AddSingleton<Canary.CanaryPlan>();
         services.AddSingleton<ModelLibrary>();
         services.AddSingleton<CampaignFeed>();
         services.AddSingleton<IFarmFeed>(sp => sp.GetRequiredService<CampaignFeed>());

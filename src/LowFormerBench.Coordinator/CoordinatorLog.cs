@@ -40,4 +40,10 @@ internal static partial class CoordinatorLog
 
     [LoggerMessage(12, LogLevel.Information, "Recovered {Jobs} unfinished jobs from the database")]
     public static partial void JobsRecovered(ILogger logger, int jobs);
+
+    [LoggerMessage(13, LogLevel.Information, "Canary job {JobId} for {Agent} ({Reason})")]
+    public static partial void CanaryQueued(ILogger logger, long jobId, string agent, string reason);
+
+    [LoggerMessage(14, LogLevel.Warning, "Agent {Agent}: {Note}")]
+    public static partial void CanaryDrifted(ILogger logger, string agent, string note);
 }

@@ -34,6 +34,9 @@ public sealed class CoordinatorOptions
     /// <summary>Largest model file accepted by upload.</summary>
     public long MaxModelBytes { get; set; } = 2L << 30;
 
+    /// <summary>The per-device reference model (section "Coordinator:Canary"); off unless its Model is set.</summary>
+    public Canary.CanaryOptions Canary { get; set; } = new();
+
     public string ResolvedModelStoreDirectory =>
         ModelStoreDirectory ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(DatabasePath))!, "models");
 
@@ -73,6 +76,7 @@ public sealed class CoordinatorOptionsValidator : IValidateOptions<CoordinatorOp
             errors.Add("Coordinator:QuarantineAfterFailures must be at least 1");
         }
 
+        errors.AddRange(options.Canary.Validate(LowFormerBench.ModelZoo.Zoo.Names));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

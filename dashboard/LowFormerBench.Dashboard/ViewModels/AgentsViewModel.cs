@@ -20,7 +20,7 @@ public sealed class AgentsViewModel(IDashboardQueries queries, TimeProvider time
 
 /// <summary>One agent as the table shows it.</summary>
 public sealed record AgentRow(string Name, string State, string BadgeClass, string Device, string Arch, string Providers, string CurrentJob,
-    string LastSeen, string? QuarantineReason)
+    string LastSeen, string? QuarantineReason, string Canary = "", bool CanaryDrifted = false)
 {
     public static AgentRow From(AgentView a, DateTimeOffset now)
     {
@@ -36,7 +36,8 @@ public sealed record AgentRow(string Name, string State, string BadgeClass, stri
             _ => "bg-secondary",
         };
         return new AgentRow(a.Name, state, badge, device, c.Arch, string.Join(", ", c.Providers),
-            a.CurrentJobId is { } job ? job.ToString(CultureInfo.InvariantCulture) : "", Ago(now - a.LastSeen), a.QuarantineReason);
+            a.CurrentJobId is { } job ? job.ToString(CultureInfo.InvariantCulture) : "", Ago(now - a.LastSeen), a.QuarantineReason,
+            a.CanaryNote ?? "", a.CanaryDrifted);
     }
 
     public static string Ago(TimeSpan span) => span.TotalSeconds switch

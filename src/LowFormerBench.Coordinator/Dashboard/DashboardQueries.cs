@@ -43,5 +43,8 @@ public sealed class DashboardQueries(
         session?.CurrentJobId,
         session?.LastSeen ?? DateTimeOffset.FromUnixTimeMilliseconds(record.LastSeenMs),
         session?.QuarantineReason ?? record.QuarantineReason,
-        session?.DownloadedBytes ?? 0);
+        session?.DownloadedBytes ?? 0,
+        session is null ? record.CanaryNote : session.Canary?.Note,
+        session is null ? record.CanaryDrift : session.Canary?.Drift,
+        session is null ? record.CanaryDrifted : session.Canary?.Drifted ?? false);
 }

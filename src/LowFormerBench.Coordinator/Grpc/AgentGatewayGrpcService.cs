@@ -49,6 +49,7 @@ public sealed class AgentGatewayGrpcService(
         var record = await agents.RegisterAsync(hello.AgentName, capabilities, cancellationToken);
         var session = new AgentSession(record.Id, record.Name, capabilities, (int)record.ConsecutiveFailures,
             record.Health == Core.Devices.AgentState.Quarantined) { QuarantineReason = record.QuarantineReason };
+        Dispatcher.RestoreCanary(session, record);
         session.Send(new CoordinatorMessage
         {
             Welcome = new Welcome

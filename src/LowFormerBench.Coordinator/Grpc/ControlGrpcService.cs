@@ -77,6 +77,12 @@ public sealed partial class ControlGrpcService(
 
     public override async Task<ListCampaignsResponse> ListCampaigns(ListCampaignsRequest request, ServerCallContext context)
     {
+        if (request.Kind.Length > 0 && !CampaignKinds.IsKnown(request.Kind))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument,
+                $"unknown campaign kind '{request.Kind}'; kinds: {CampaignKinds.User} (the default), {CampaignKinds.Canary}"));
+        }
+
         var response = new ListCampaignsResponse();
         var found = await campaigns.ListAsync(request.ToFilter(), request.Limit > 0 ? request.Limit : 50, context.CancellationToken);
         response.Campaigns.AddRange(found.Select(c => c.ToProto()));

@@ -32,6 +32,14 @@ public sealed class AgentSession(string agentId, string name, DeviceCapabilities
 
     public DateTimeOffset LastSeen { get; set; }
 
+    /// <summary>Jobs other than canaries finished since this device's last canary.</summary>
+    public int JobsSinceCanary { get; set; }
+
+    public DateTimeOffset? LastCanaryAt { get; set; }
+
+    /// <summary>The last judged canary's verdict on the device; null before any.</summary>
+    public Core.Canary.CanaryVerdict? Canary { get; set; }
+
     public long DownloadedBytes => Interlocked.Read(ref _downloadedBytes);
 
     public bool CanTakeWork => CurrentJobId is null && !Draining && !Quarantined;

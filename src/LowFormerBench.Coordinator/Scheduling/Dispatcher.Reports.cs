@@ -50,10 +50,24 @@ public sealed partial class Dispatcher
 
             job.Succeed(report.Attempt);
             session.CurrentJobId = null;
-            // Next job first, so the device idles only for as long as the result takes to commit.
-            var resultTask = resultStore.AcceptAsync(job, session.AgentId, report, cancellationToken);
-            await AssignAsync(session, cancellationToken);
-            var stored = await resultTask;
+            bool stored;
+            if (IsCanary(job))
+            {
+                // A canary is judged before the device gets more work: a drifted device may be quarantined.
+                stored = await resultStore.AcceptAsync(job, session.AgentId, report, cancellationToken);
+                await JudgeCanaryAsync(session, job, cancellationToken);
+                await AssignAsync(session, cancellationToken);
+            }
+            else
+            {
+                // Next job first, so the device idles only for as long as the result takes to commit.
+                session.JobsSinceCanary += canary.Template is null ? 0 : 1;
+                var resultTask = resultStore.AcceptAsync(job, session.AgentId, report, cancellationToken);
+                await AssignAsync(session, cancellationToken);
+                stored = await resultTask;
+                await PersistCanaryCountAsync(session, cancellationToken);
+            }
+
             _unfinished.Remove(job.Id);
             if (session.ConsecutiveFailures > 0)
             {

@@ -2,6 +2,7 @@ using LowFormerBench.Coordinator.Grpc.Mapping;
 using LowFormerBench.Coordinator.Models;
 using LowFormerBench.Coordinator.Storage;
 using LowFormerBench.Core.Jobs;
+using LowFormerBench.Core.Queries;
 using LowFormerBench.Core.Scheduling;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace LowFormerBench.Coordinator.Scheduling;
 /// <summary>
 /// The scheduler's working set: unfinished jobs and connected agents, in memory, written through to SQLite.
 /// One gate serialises every decision, so a job is never leased twice and an agent never gets two jobs.
-/// Partial files: agents (connect, heartbeats, leases), reports (progress, results, failures).
+/// Partial files: agents (connect, heartbeats, leases), reports (progress, results, failures), canary (per-device reference runs).
 /// </summary>
 public sealed partial class Dispatcher(
     JobStore jobStore,
@@ -20,6 +21,8 @@ public sealed partial class Dispatcher(
     AgentStore agentStore,
     ModelBlobStore blobs,
     CampaignFeed feed,
+    Canary.CanaryPlan canary,
+    CanaryQueries canaryQueries,
     IOptions<CoordinatorOptions> options,
     TimeProvider time,
     ILogger<Dispatcher> logger)
@@ -51,6 +54,11 @@ public sealed partial class Dispatcher(
                 {
                     job.Renew(now, Options.LeaseTtl);
                 }
+            }
+
+            foreach (var campaignId in await campaignStore.RunningIdsAsync(CampaignKinds.Canary, cancellationToken))
+            {
+                _canaryCampaigns.Add(campaignId);
             }
 
             CoordinatorLog.JobsRecovered(logger, _unfinished.Count);
@@ -165,8 +173,8 @@ public sealed partial class Dispatcher(
             return;
         }
 
-        var job = _queued.Select(id => _unfinished[id]).FirstOrDefault(j => JobMatcher.Matches(j.Spec, session.Name, session.Capabilities)
-                                                                          && !BetterElsewhere(j, session));
+        await QueueCanaryIfDueAsync(session, cancellationToken);
+        var job = NextJobFor(session);
         if (job is null)
         {
             return;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace LowFormerBench.Coordinator.Scheduling;
 
-/// <summary>Once a second, requeues the jobs whose agents went silent (eShop's GracePeriodManager shape).</summary>
+/// <summary>Once a second, requeues the jobs whose agents went silent (eShop's GracePeriodManager shape) and starts canaries due by time.</summary>
 public sealed class LeaseSweeper(Dispatcher dispatcher, TimeProvider time) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
@@ -13,6 +13,7 @@ public sealed class LeaseSweeper(Dispatcher dispatcher, TimeProvider time) : Bac
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             await dispatcher.ExpireLeasesAsync(stoppingToken);
+            await dispatcher.CanaryTickAsync(stoppingToken);
         }
     }
 }

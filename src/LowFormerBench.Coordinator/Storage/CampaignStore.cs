@@ -9,15 +9,15 @@ namespace LowFormerBench.Coordinator.Storage;
 public sealed class CampaignStore(SqliteConnectionFactory connections, TimeProvider time)
 {
     public async Task<(long CampaignId, IReadOnlyList<Job> Jobs)> CreateAsync(string name, string suiteYaml,
-        IReadOnlyDictionary<string, string> metadata, IReadOnlyList<JobSpec> specs, int maxAttempts, CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string> metadata, IReadOnlyList<JobSpec> specs, int maxAttempts, CancellationToken cancellationToken = default, string kind = CampaignKinds.User)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var campaignId = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-            INSERT INTO campaigns (name, suite_yaml, state, created_at_ms, metadata_json)
-            VALUES (@name, @suiteYaml, @state, @now, @metadata) RETURNING id;
-            """, new { name, suiteYaml, state = CampaignState.Running, now, metadata = StorageJson.Write(metadata) }, transaction, cancellationToken: cancellationToken));
+            INSERT INTO campaigns (name, suite_yaml, state, created_at_ms, metadata_json, kind)
+            VALUES (@name, @suiteYaml, @state, @now, @metadata, @kind) RETURNING id;
+            """, new { name, suiteYaml, state = CampaignState.Running, now, metadata = StorageJson.Write(metadata), kind }, transaction, cancellationToken: cancellationToken));
         var jobs = new List<Job>(specs.Count);
         foreach (var spec in specs)
         {
@@ -70,8 +70,8 @@ public sealed class CampaignStore(SqliteConnectionFactory connections, TimeProvi
     /// <summary>Campaigns matching the filter, newest first; how a CI run finds its baseline.</summary>
     public Task<IReadOnlyList<CampaignView>> ListAsync(CampaignFilter filter, int limit, CancellationToken cancellationToken = default)
     {
-        var conditions = new List<string>();
-        var parameters = new DynamicParameters(new { limit, filter.Name, filter.Tag, filter.State, filter.ExcludeCampaignId });
+        var conditions = new List<string> { "c.kind = @Kind" };
+        var parameters = new DynamicParameters(new { limit, filter.Name, filter.Tag, filter.State, filter.ExcludeCampaignId, filter.Kind });
         conditions.AddRange(filter.Name is null ? [] : ["c.name = @Name"]);
         conditions.AddRange(filter.State is null ? [] : ["c.state = @State"]);
         conditions.AddRange(filter.ExcludeCampaignId is null ? [] : ["c.id <> @ExcludeCampaignId"]);
@@ -87,8 +87,17 @@ public sealed class CampaignStore(SqliteConnectionFactory connections, TimeProvi
             index++;
         }
 
-        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
+        var where = "WHERE " + string.Join(" AND ", conditions);
         return QueryAsync(where, "ORDER BY c.id DESC LIMIT @limit", parameters, cancellationToken);
+    }
+
+    /// <summary>Ids of the campaigns of this kind still running.</summary>
+    public async Task<IReadOnlyList<long>> RunningIdsAsync(string kind, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return [.. await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT id FROM campaigns WHERE kind = @kind AND state = @state;", new { kind, state = CampaignState.Running },
+            cancellationToken: cancellationToken))];
     }
 
     /// <summary>The suite text a campaign was submitted with (to rerun or compare it).</summary>

@@ -19,7 +19,10 @@ public sealed partial class ResultQueries(SqliteConnectionFactory connections)
             JOIN jobs j ON j.id = r.job_id
             JOIN models m ON m.sha256 = j.model_sha256
             LEFT JOIN agents a ON a.id = r.agent_id
-            {(campaignId is null ? "" : "WHERE j.campaign_id = @campaignId")}
+            {(campaignId is null
+                // Without a campaign: users' results only; canaries are read by their campaign id (or in the agent list).
+                ? "WHERE j.campaign_id IN (SELECT id FROM campaigns WHERE kind = 'user')"
+                : "WHERE j.campaign_id = @campaignId")}
             ORDER BY r.job_id
             {(limit is null ? "" : "LIMIT @limit")};
             """;

@@ -3,6 +3,9 @@ using LowFormerBench.Core.Devices;
 namespace LowFormerBench.Core.Queries;
 
 /// <summary>An agent as the farm sees it.</summary>
+/// <param name="CanaryNote">What its last judged canary said ("canary drift: +20.0% ...", "canary steady ..."); null before any.</param>
+/// <param name="CanaryDrift">That canary's change against the device's own history (0.2 = 20% slower).</param>
+/// <param name="CanaryDrifted">The change is significant and beyond the canary threshold: the device, not the code, moved.</param>
 public sealed record AgentView(
     string Id,
     string Name,
@@ -11,4 +14,7 @@ public sealed record AgentView(
     long? CurrentJobId,
     DateTimeOffset LastSeen,
     string? QuarantineReason,
-    long DownloadedBytes);
+    long DownloadedBytes,
+    string? CanaryNote = null,
+    double? CanaryDrift = null,
+    bool CanaryDrifted = false);

@@ -32,7 +32,9 @@ public sealed class CoordinatorHost : IAsyncDisposable
     /// <summary>The app's services, for in-process readers such as the dashboard's queries.</summary>
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<CoordinatorHost> StartAsync(double leaseTtlSeconds = 2, int maxAttempts = 3, string controlToken = "")
+    /// <param name="settings">More configuration keys (e.g. Coordinator:Canary:Model), over the defaults above.</param>
+    public static async Task<CoordinatorHost> StartAsync(double leaseTtlSeconds = 2, int maxAttempts = 3, string controlToken = "",
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var directory = Directory.CreateTempSubdirectory("lfb-coord");
         var port = CoordinatorServer.FreeLoopbackPort();
@@ -44,7 +46,7 @@ public sealed class CoordinatorHost : IAsyncDisposable
             ["Coordinator:HeartbeatIntervalSeconds"] = (leaseTtlSeconds / 4).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Coordinator:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Coordinator:ControlToken"] = controlToken,
-        }, LogLevel.Warning);
+        }.Concat(settings ?? new Dictionary<string, string?>()).ToDictionary(), LogLevel.Warning);
         var app = builder.Build();
         app.MapCoordinator();
         await app.StartAsync();

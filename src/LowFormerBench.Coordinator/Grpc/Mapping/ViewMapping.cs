@@ -28,7 +28,8 @@ internal static class ViewMapping
 
     public static CampaignFilter ToFilter(this ListCampaignsRequest r) => new(
         r.Name.Length > 0 ? r.Name : null, r.Metadata.Count > 0 ? new Dictionary<string, string>(r.Metadata) : null, r.Tag.Length > 0 ? r.Tag : null,
-        r.State.Length > 0 ? r.State : null, r.ExcludeCampaignId > 0 ? r.ExcludeCampaignId : null);
+        r.State.Length > 0 ? r.State : null, r.ExcludeCampaignId > 0 ? r.ExcludeCampaignId : null,
+        r.Kind.Length > 0 ? r.Kind : CampaignKinds.User);
 
     public static ResultRow ToProto(this ResultView v) => new()
     {
@@ -50,7 +51,24 @@ internal static class ViewMapping
         Provider = j.Provider, State = j.State, Attempts = j.Attempts, Agent = j.Agent ?? "", Error = j.Error ?? "", Phase = j.Phase ?? "",
     };
 
-    public static AgentInfo ToProto(this AgentStore.AgentRecord record, AgentSession? session) => new()
+    public static AgentInfo ToProto(this AgentStore.AgentRecord record, AgentSession? session)
+    {
+        var info = record.ToProtoWithoutCanary(session);
+        // A connected agent's canary state is the session's (newer); an offline one's is what was stored.
+        var (note, drift, drifted) = session is null
+            ? (record.CanaryNote, record.CanaryDrift, record.CanaryDrifted)
+            : (session.Canary?.Note, session.Canary?.Drift, session.Canary?.Drifted ?? false);
+        info.CanaryNote = note ?? "";
+        info.CanaryDrifted = drifted;
+        if (drift is { } d)
+        {
+            info.CanaryDrift = d;
+        }
+
+        return info;
+    }
+
+    private static AgentInfo ToProtoWithoutCanary(this AgentStore.AgentRecord record, AgentSession? session) => new()
     {
         Id = record.Id,
         Name = record.Name,
