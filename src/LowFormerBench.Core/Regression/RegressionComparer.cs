@@ -70,8 +70,7 @@ public static class RegressionComparer
             var between = runToRunSpread is { } sigma ? NormalDistribution.TwoSidedQuantile(options.Confidence) * sigma * Math.Sqrt(2) : 0;
             var distance = Math.Min(Math.Abs(Math.Log(interval.Ratio / (1 + options.Threshold))), Math.Abs(Math.Log(interval.Ratio / (1 - options.Threshold))));
             (needed, note) = between >= distance
-                ? (null, $"run-to-run noise of this row (±{between:0.0%} between campaigns) is wider than its distance to the threshold; " +
-                         "more samples will not decide, repeated campaigns would")
+                ? CampaignsToDecide(runToRunSpread!.Value, distance, between, options)
                 : SamplesToDecide(interval, Math.Min(nBase, nCand), options.Threshold);
         }
 
@@ -99,6 +98,24 @@ public static class RegressionComparer
 
         var needed = (int)Math.Ceiling(samples * Math.Pow(interval.HalfWidth / distance, 2));
         return (needed, $"too noisy: about {needed} samples per side (now {samples}) would decide");
+    }
+
+    /// <summary>
+    /// When whole runs move more than the change's distance to the threshold, samples within one run cannot decide: each
+    /// side's run effect shrinks as 1/√m only when it is the median of m runs, so z·σ·√(2/m) must fall below the distance.
+    /// </summary>
+    internal static (int? Needed, string Note) CampaignsToDecide(double sigma, double logDistance, double between, RegressionOptions options)
+    {
+        if (logDistance < Math.Log(1 + options.Threshold / 10))
+        {
+            return (null, $"run-to-run noise of this row is ±{between:0.0%} between campaigns and the change is about the threshold itself; " +
+                          "more samples will not settle it");
+        }
+
+        var z = NormalDistribution.TwoSidedQuantile(options.Confidence);
+        var runs = (int)Math.Ceiling(2 * Math.Pow(z * sigma / logDistance, 2));
+        return (null, $"run-to-run noise of this row (±{between:0.0%} between campaigns) is wider than its distance to the threshold; " +
+                      $"more samples in one run will not decide, about {runs} runs of each side would");
     }
 
     private static Dictionary<RowKey, MeasuredRow> Index(IReadOnlyList<MeasuredRow> rows)
