@@ -65,21 +65,23 @@ public static class FalseAlarmBench
         Console.WriteLine($"regression reported in {alarms} of {candidates} runs of the same code (goal: at most 1)");
         Console.WriteLine($"row verdicts: {string.Join(", ", verdicts.OrderBy(v => v.Key).Select(v => $"{v.Key.Label()} {v.Value}"))}");
         Console.WriteLine($"run-to-run σ from the main campaigns: {(spread.Count == 0 ? "none (fewer than 3)" : string.Join(", ", spread.Select(kv => $"b{kv.Key.Batch} {kv.Value:0.0%}")))}");
-        await SensitivityAsync(farm, ids, candidates, spread);
+        await SensitivityAsync(farm, ids, main, candidates, spread);
         return alarms <= 1 ? 0 : 1;
     }
 
     /// <summary>A uniform slowdown (every sample × (1 + s)) on top of real run-to-run noise; real regressions may be less tidy.</summary>
-    private static async Task SensitivityAsync(BenchFarm farm, List<long> ids, int candidates, Dictionary<RowKey, double> spread)
+    private static async Task SensitivityAsync(BenchFarm farm, List<long> ids, List<long> main, int candidates, Dictionary<RowKey, double> spread)
     {
         var rows = new Dictionary<long, IReadOnlyList<MeasuredRow>>();
-        foreach (var id in ids)
+        foreach (var id in ids.Concat(main).Distinct())
         {
             var response = await farm.Control.QueryResultsAsync(new QueryResultsRequest { CampaignId = id, IncludeSamples = true });
             rows[id] = [.. response.Results.Select(r => new MeasuredRow(new RowKey(r.Model, r.Agent, r.Scenario, r.Batch, r.Resolution, r.Precision, r.Provider),
                 r.EnvironmentFingerprint, [.. r.SamplesMs]))];
         }
 
+        // As the coordinator judges: against the level of the main campaigns when there are enough of them.
+        var levels = RunToRunNoise.Levels(main.Select(id => rows[id]));
         foreach (var key in rows[ids[0]].Select(r => r.Key))
         {
             var baseline = rows[ids[0]].Single(r => r.Key == key);
@@ -93,8 +95,8 @@ public static class FalseAlarmBench
                 {
                     var candidate = rows[id].Single(r => r.Key == key);
                     var slowed = candidate with { SamplesMs = [.. candidate.SamplesMs.Select(v => v * (1 + slowdown))] };
-                    return RegressionComparer.CompareRow(slowed, baseline, RegressionOptions.Default, spread.TryGetValue(key, out var sigma) ? sigma : null)
-                        .Verdict == Verdict.Slower;
+                    return RegressionComparer.CompareRow(slowed, baseline, RegressionOptions.Default, spread.TryGetValue(key, out var sigma) ? sigma : null,
+                        spread.ContainsKey(key) ? levels.GetValueOrDefault(key) : null).Verdict == Verdict.Slower;
                 });
                 if (caught >= candidates - 1)
                 {

@@ -4,8 +4,10 @@ namespace LowFormerBench.Core.Regression;
 public static class RegressionComparer
 {
     /// <param name="runToRunSpread">Per row, σ of log(median) across earlier campaigns (<see cref="RunToRunNoise"/>); rows without one use within-run noise only.</param>
+    /// <param name="levels">Per row, the level of those campaigns (<see cref="RunToRunNoise.Levels"/>): the candidate is then judged against it, not against one baseline run.</param>
     public static RegressionReport Compare(long candidateCampaignId, IReadOnlyList<MeasuredRow> candidate, long baselineCampaignId,
-        IReadOnlyList<MeasuredRow> baseline, RegressionOptions options, IReadOnlyDictionary<RowKey, double>? runToRunSpread = null)
+        IReadOnlyList<MeasuredRow> baseline, RegressionOptions options, IReadOnlyDictionary<RowKey, double>? runToRunSpread = null,
+        IReadOnlyDictionary<RowKey, RunLevel>? levels = null)
     {
         var errors = options.Validate();
         if (errors.Count > 0)
@@ -19,7 +21,8 @@ public static class RegressionComparer
         foreach (var (key, row) in candidateByKey)
         {
             rows.Add(baselineByKey.TryGetValue(key, out var before)
-                ? CompareRow(row, before, options, runToRunSpread is not null && runToRunSpread.TryGetValue(key, out var spread) ? spread : null)
+                ? CompareRow(row, before, options, runToRunSpread is not null && runToRunSpread.TryGetValue(key, out var spread) ? spread : null,
+                    levels?.GetValueOrDefault(key))
                 : new RowComparison(key, Verdict.New, null, Median(row.SamplesMs), null, null, 0, row.SamplesMs.Count, null, "no baseline for this row"));
         }
 
@@ -32,7 +35,13 @@ public static class RegressionComparer
         return new RegressionReport(candidateCampaignId, baselineCampaignId, options, [.. rows.OrderBy(r => r.Key.ToString(), StringComparer.Ordinal)]);
     }
 
-    public static RowComparison CompareRow(MeasuredRow candidate, MeasuredRow baseline, RegressionOptions options, double? runToRunSpread = null)
+    /// <param name="level">
+    /// With <paramref name="runToRunSpread"/>: the median level of the earlier campaigns the spread came from. The baseline run's
+    /// own offset from that level is taken out, so the ratio is the candidate's against the code's usual speed, and only a
+    /// median-of-k's share of run-to-run noise is left on the reference side.
+    /// </param>
+    public static RowComparison CompareRow(MeasuredRow candidate, MeasuredRow baseline, RegressionOptions options, double? runToRunSpread = null,
+        RunLevel? level = null)
     {
         int nBase = baseline.SamplesMs.Count, nCand = candidate.SamplesMs.Count;
         double? baseMedian = Median(baseline.SamplesMs), candMedian = Median(candidate.SamplesMs);
@@ -50,24 +59,39 @@ public static class RegressionComparer
 
         var test = MannWhitney.TwoSided(candidate.SamplesMs, baseline.SamplesMs);
         var interval = MedianRatioBootstrap.Estimate(candidate.SamplesMs, baseline.SamplesMs, options.Resamples, options.Confidence, options.Seed);
+        var against = "";
+        int? levelCampaigns = null;
         if (runToRunSpread is { } spread)
         {
-            interval = RunToRunNoise.Widen(interval, spread, options.Confidence);
+            if (level is { MedianMs: > 0 } known && baseMedian is > 0)
+            {
+                var shift = baseMedian.Value / known.MedianMs;
+                interval = new RatioInterval(interval.Ratio * shift, interval.Low * shift, interval.High * shift);
+                levelCampaigns = known.Campaigns;
+                against = $" against the level of {known.Campaigns} main campaigns";
+            }
+
+            interval = RunToRunNoise.Widen(interval, spread, options.Confidence, levelCampaigns);
         }
 
         double upper = 1 + options.Threshold, lower = 1 - options.Threshold;
-        var significant = test.PValue <= options.Alpha;
+        // The rank test compares the candidate with the baseline run. Against a level it would test the wrong thing (a
+        // loaded baseline run makes a slower candidate rank faster), so there the interval, already at the test's
+        // confidence and carrying both within-run and run-to-run noise, decides alone.
+        var significant = levelCampaigns is not null || test.PValue <= options.Alpha;
         var (verdict, note) = (interval, significant) switch
         {
-            ({ Low: var low }, true) when low > upper => (Verdict.Slower, $"slower by {interval.Ratio - 1:0.0%}"),
-            ({ High: var high }, true) when high < lower => (Verdict.Faster, $"faster by {1 - interval.Ratio:0.0%}"),
+            ({ Low: var low }, true) when low > upper => (Verdict.Slower, $"slower by {interval.Ratio - 1:0.0%}{against}"),
+            ({ High: var high }, true) when high < lower => (Verdict.Faster, $"faster by {1 - interval.Ratio:0.0%}{against}"),
             ({ Low: var low, High: var high }, _) when low >= lower && high <= upper => (Verdict.Unchanged, "within the threshold"),
             _ => (Verdict.Inconclusive, ""),
         };
         int? needed = null;
         if (verdict == Verdict.Inconclusive)
         {
-            var between = runToRunSpread is { } sigma ? NormalDistribution.TwoSidedQuantile(options.Confidence) * sigma * Math.Sqrt(2) : 0;
+            var between = runToRunSpread is { } sigma
+                ? NormalDistribution.TwoSidedQuantile(options.Confidence) * sigma * RunToRunNoise.BetweenFactor(levelCampaigns)
+                : 0;
             var distance = Math.Min(Math.Abs(Math.Log(interval.Ratio / (1 + options.Threshold))), Math.Abs(Math.Log(interval.Ratio / (1 - options.Threshold))));
             (needed, note) = between >= distance
                 ? CampaignsToDecide(runToRunSpread!.Value, distance, between, options)
