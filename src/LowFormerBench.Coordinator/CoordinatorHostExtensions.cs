@@ -45,14 +45,23 @@ public static class CoordinatorHostExtensions
         services.AddSingleton<Dispatcher>();
         services.AddSingleton<CampaignSubmitter>();
         services.AddSingleton<AgentTokenCheck>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<Security.AccessPolicy>();
+        services.AddSingleton<Core.Security.IAccessPolicy>(sp => sp.GetRequiredService<Security.AccessPolicy>());
+        services.AddSingleton<Security.CallerRateLimiter>();
+        services.AddSingleton<Security.AgentKeyRevocations>();
+        services.AddHostedService(sp => sp.GetRequiredService<Security.AgentKeyRevocations>());
         services.AddHostedService<DispatcherStartup>();
         services.AddHostedService<LeaseSweeper>();
         services.AddGrpc(o =>
         {
-            o.MaxReceiveMessageSize = MaxMessageBytes;
-            o.MaxSendMessageSize = MaxMessageBytes;
             o.EnableDetailedErrors = false;
-            o.Interceptors.Add<ControlTokenInterceptor>();
+            o.Interceptors.Add<ControlAuthInterceptor>();
+        });
+        services.AddOptions<global::Grpc.AspNetCore.Server.GrpcServiceOptions>().Configure<IOptions<CoordinatorOptions>>((grpc, coordinator) =>
+        {
+            grpc.MaxReceiveMessageSize = coordinator.Value.MaxMessageBytes;
+            grpc.MaxSendMessageSize = coordinator.Value.MaxMessageBytes;
         });
         builder.AddDashboard();
         return builder;
