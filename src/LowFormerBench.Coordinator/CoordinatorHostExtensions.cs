@@ -7,6 +7,7 @@ using LowFormerBench.Coordinator.Storage;
 using LowFormerBench.Core.Queries;
 using LowFormerBench.Dashboard;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -63,6 +64,10 @@ public static class CoordinatorHostExtensions
             grpc.MaxReceiveMessageSize = coordinator.Value.MaxMessageBytes;
             grpc.MaxSendMessageSize = coordinator.Value.MaxMessageBytes;
         });
+        // Dashboard sign-in cookies are protected with keys kept beside the database: a restart keeps browsers signed in.
+        var databasePath = Path.GetFullPath(builder.Configuration[$"{CoordinatorOptions.SectionName}:{nameof(CoordinatorOptions.DatabasePath)}"] ?? "lowformerbench.db");
+        services.AddDataProtection().SetApplicationName("LowFormerBench")
+            .PersistKeysToFileSystem(new DirectoryInfo(databasePath + ".dataprotection-keys"));
         builder.AddDashboard();
         return builder;
     }

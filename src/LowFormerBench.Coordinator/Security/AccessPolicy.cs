@@ -33,6 +33,10 @@ public sealed class AccessPolicy(ApiKeyStore keys, IOptions<CoordinatorOptions> 
         return await keys.VerifyAsync(presented, cancellationToken) is { Role: not ApiRole.Agent } identity ? identity : null;
     }
 
+    public async Task<bool> IsActiveAsync(string keyId, CancellationToken cancellationToken) => keyId == ControlTokenId
+        ? !string.IsNullOrEmpty(options.Value.ControlToken)
+        : (await keys.RevokedAmongAsync([keyId], cancellationToken)).Count == 0;
+
     /// <summary>What a refused caller should do, for the role needed.</summary>
     public static string HowToGetKey(ApiRole needed) =>
         $"ask an admin for a key with role {needed.Name()} or higher (lfb keys create --role {needed.Name()} --name YOU), " +

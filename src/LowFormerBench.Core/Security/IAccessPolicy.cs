@@ -14,4 +14,7 @@ public interface IAccessPolicy
 
     /// <summary>The identity of a user credential (an API key or the configured Control token); null when unknown or revoked.</summary>
     Task<ApiIdentity?> VerifyAsync(string presented, CancellationToken cancellationToken);
+
+    /// <summary>Whether the credential with this key id is still accepted (not revoked; the Control token still configured).</summary>
+    Task<bool> IsActiveAsync(string keyId, CancellationToken cancellationToken);
 }
