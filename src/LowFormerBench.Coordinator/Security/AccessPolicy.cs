@@ -40,5 +40,5 @@ public sealed class AccessPolicy(ApiKeyStore keys, IOptions<CoordinatorOptions> 
     /// <summary>What a refused caller should do, for the role needed.</summary>
     public static string HowToGetKey(ApiRole needed) =>
         $"ask an admin for a key with role {needed.Name()} or higher (lfb keys create --role {needed.Name()} --name YOU), " +
-        "then pass it with --token KEY or LFB_TOKEN";
+        "then set LFB_TOKEN=KEY for lfb (lfb ci also takes --token KEY)";
 }

@@ -52,7 +52,7 @@ public static class KeysCommand
             Console.Out.WriteLine(key);
             Console.Error.WriteLine(parsed == ApiRole.Agent
                 ? $"created agent token '{record.Name}' (id {record.Id}). Shown once: start the agent with --token {key}"
-                : $"created {record.Role} key '{record.Name}' (id {record.Id}). Shown once: pass it with --token KEY or LFB_TOKEN=KEY, " +
+                : $"created {record.Role} key '{record.Name}' (id {record.Id}). Shown once: set LFB_TOKEN=KEY for lfb (lfb ci: --token KEY), " +
                   "or paste it into the dashboard's sign-in page. From now on the coordinator asks every caller for a key.");
             return CommandAction.Succeeded;
         }));
