@@ -31,6 +31,15 @@ public sealed class AgentOptions
     /// </summary>
     public string? NativeLibraryPath { get; set; }
 
+    /// <summary>Client certificate (PEM, or .pfx/.p12) for a coordinator that requires mutual TLS of its agents.</summary>
+    public string? ClientCertificatePath { get; set; }
+
+    /// <summary>PEM private key of the client certificate, when not in the certificate file.</summary>
+    public string? ClientKeyPath { get; set; }
+
+    /// <summary>PEM CA certificate that issued the coordinator's server certificate, when it is not in the system's store.</summary>
+    public string? CaCertificatePath { get; set; }
+
     public TimeSpan DrainGrace => TimeSpan.FromSeconds(DrainGraceSeconds);
 
     public string ResolvedCacheDirectory => ExpandHome(CacheDirectory);

@@ -45,6 +45,14 @@ public sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             }
         }
 
+        foreach (var (key, path) in new[] { ("ClientCertificatePath", options.ClientCertificatePath), ("ClientKeyPath", options.ClientKeyPath), ("CaCertificatePath", options.CaCertificatePath) })
+        {
+            if (!string.IsNullOrWhiteSpace(path) && !File.Exists(AgentOptions.ExpandHome(path)))
+            {
+                errors.Add($"Agent:{key}: no file at {path}");
+            }
+        }
+
         if (!string.IsNullOrWhiteSpace(options.NativeLibraryPath) && !File.Exists(AgentOptions.ExpandHome(options.NativeLibraryPath)))
         {
             errors.Add($"Agent:NativeLibraryPath '{options.NativeLibraryPath}' is not a file: point it at the device's ONNX Runtime " +

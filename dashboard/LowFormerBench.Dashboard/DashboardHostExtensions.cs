@@ -1,5 +1,7 @@
 using LowFormerBench.Dashboard.Components;
 using LowFormerBench.Dashboard.ViewModels;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +23,16 @@ public static class DashboardHostExtensions
         // Development: a farm's coordinator runs as Production from wherever it was built. No manifest, no effect.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        {
+            cookie.Cookie.Name = "lfb.dashboard";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.LoginPath = "/signin";
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+            cookie.SlidingExpiration = true;
+            cookie.Events.OnValidatePrincipal = DashboardSignIn.ValidateAsync;
+        });
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddTransient<AgentsViewModel>();
         builder.Services.AddTransient<CampaignsViewModel>();
@@ -45,9 +57,16 @@ public static class DashboardHostExtensions
             app.UseStaticFiles();
         }
 
+        app.UseAuthentication();
+        app.Use((HttpContext http, RequestDelegate next) => DashboardSignIn.GateAsync(http, () => next(http)));
         app.UseAntiforgery();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapGet("/results.csv", ResultsCsvEndpoint.HandleAsync);
+        app.MapGet("/signout", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect("/signin");
+        });
         return app;
     }
 }

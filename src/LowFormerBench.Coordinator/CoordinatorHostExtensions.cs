@@ -7,6 +7,7 @@ using LowFormerBench.Coordinator.Storage;
 using LowFormerBench.Core.Queries;
 using LowFormerBench.Dashboard;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -47,15 +48,28 @@ public static class CoordinatorHostExtensions
         services.AddSingleton<Dispatcher>();
         services.AddSingleton<CampaignSubmitter>();
         services.AddSingleton<AgentTokenCheck>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<Security.AccessPolicy>();
+        services.AddSingleton<Core.Security.IAccessPolicy>(sp => sp.GetRequiredService<Security.AccessPolicy>());
+        services.AddSingleton<Security.CallerRateLimiter>();
+        services.AddSingleton<Security.AgentKeyRevocations>();
+        services.AddHostedService(sp => sp.GetRequiredService<Security.AgentKeyRevocations>());
         services.AddHostedService<DispatcherStartup>();
         services.AddHostedService<LeaseSweeper>();
         services.AddGrpc(o =>
         {
-            o.MaxReceiveMessageSize = MaxMessageBytes;
-            o.MaxSendMessageSize = MaxMessageBytes;
             o.EnableDetailedErrors = false;
-            o.Interceptors.Add<ControlTokenInterceptor>();
+            o.Interceptors.Add<ControlAuthInterceptor>();
         });
+        services.AddOptions<global::Grpc.AspNetCore.Server.GrpcServiceOptions>().Configure<IOptions<CoordinatorOptions>>((grpc, coordinator) =>
+        {
+            grpc.MaxReceiveMessageSize = coordinator.Value.MaxMessageBytes;
+            grpc.MaxSendMessageSize = coordinator.Value.MaxMessageBytes;
+        });
+        // Dashboard sign-in cookies are protected with keys kept beside the database: a restart keeps browsers signed in.
+        var databasePath = Path.GetFullPath(builder.Configuration[$"{CoordinatorOptions.SectionName}:{nameof(CoordinatorOptions.DatabasePath)}"] ?? "lowformerbench.db");
+        services.AddDataProtection().SetApplicationName("LowFormerBench")
+            .PersistKeysToFileSystem(new DirectoryInfo(databasePath + ".dataprotection-keys"));
         builder.AddDashboard();
         return builder;
     }

@@ -16,8 +16,23 @@ public sealed class CoordinatorOptions
     /// <summary>The farm token agents present in their Hello.</summary>
     public string AgentToken { get; set; } = "";
 
-    /// <summary>Bearer token the Control API asks of every caller (CLI, CI); empty leaves it open, as on a lab network.</summary>
+    /// <summary>
+    /// A bearer token accepted as an admin credential on the Control API (what <c>lfb --token</c> / LFB_TOKEN send), beside the
+    /// API keys of <c>lfb keys</c>. Setting it, or creating any key, closes the Control API to callers without a credential.
+    /// </summary>
     public string ControlToken { get; set; } = "";
+
+    /// <summary>Lets callers without a key read (viewer's rights: dashboard pages, list and query calls) on a farm that asks for keys.</summary>
+    public bool AllowAnonymousRead { get; set; }
+
+    /// <summary>Largest gRPC message received or sent; a bigger one is refused (ResourceExhausted) and the coordinator keeps serving.</summary>
+    public int MaxMessageBytes { get; set; } = CoordinatorHostExtensions.MaxMessageBytes;
+
+    /// <summary>Per-key limits on Control API calls (section Coordinator:RateLimit).</summary>
+    public RateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>TLS for the coordinator's port and optional client certificates for agents (section Coordinator:Tls).</summary>
+    public TlsOptions Tls { get; set; } = new();
 
     /// <summary>A lease lapses when an agent is silent this long; the job is then queued again.</summary>
     public double LeaseTtlSeconds { get; set; } = 15;
@@ -77,6 +92,74 @@ public sealed class CoordinatorOptionsValidator : IValidateOptions<CoordinatorOp
         }
 
         errors.AddRange(options.Canary.Validate(LowFormerBench.ModelZoo.Zoo.Names));
+
+        if (options.MaxMessageBytes < 64 << 10)
+        {
+            errors.Add("Coordinator:MaxMessageBytes must be at least 65536 (a model chunk is 1 MiB; the default is 64 MiB)");
+        }
+
+        if (options.RateLimit.PermitsPerSecond < 0 || options.RateLimit.Burst < 1)
+        {
+            errors.Add("Coordinator:RateLimit:PermitsPerSecond must be 0 (no limit) or more, and Coordinator:RateLimit:Burst at least 1");
+        }
+
+        errors.AddRange(options.Tls.Validate());
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
+
+/// <summary>A token bucket per caller (key id, or address for callers without a key): a burst, then a steady rate.</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>Calls per second each caller regains; 0 turns the limit off.</summary>
+    public double PermitsPerSecond { get; set; } = 50;
+
+    /// <summary>Calls a caller may make at once before the rate applies.</summary>
+    public int Burst { get; set; } = 200;
+}
+
+/// <summary>
+/// TLS on the coordinator's one port: a PEM certificate and key, or a PFX. With <see cref="AgentClientCaPath"/> agents
+/// must present a client certificate issued by that CA (mutual TLS); browsers and the CLI are not asked for one.
+/// </summary>
+public sealed class TlsOptions
+{
+    /// <summary>Server certificate: a PEM file (with <see cref="KeyPath"/>) or a .pfx/.p12 file (with <see cref="Password"/>).</summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>PEM private key of the certificate; empty when the PEM file holds it or a PFX is used.</summary>
+    public string? KeyPath { get; set; }
+
+    /// <summary>Password of a PFX (or of an encrypted PEM key).</summary>
+    public string? Password { get; set; }
+
+    /// <summary>PEM certificate of the CA that issues agents' client certificates; set, agents without one are refused.</summary>
+    public string? AgentClientCaPath { get; set; }
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(CertificatePath);
+
+    public bool RequiresAgentCertificates => !string.IsNullOrWhiteSpace(AgentClientCaPath);
+
+    public IEnumerable<string> Validate()
+    {
+        if (Enabled && !File.Exists(CertificatePath))
+        {
+            yield return $"Coordinator:Tls:CertificatePath: no file at {CertificatePath}";
+        }
+
+        if (!string.IsNullOrWhiteSpace(KeyPath) && !File.Exists(KeyPath))
+        {
+            yield return $"Coordinator:Tls:KeyPath: no file at {KeyPath}";
+        }
+
+        if (RequiresAgentCertificates && !Enabled)
+        {
+            yield return "Coordinator:Tls:AgentClientCaPath needs TLS: set Coordinator:Tls:CertificatePath too";
+        }
+
+        if (RequiresAgentCertificates && !File.Exists(AgentClientCaPath))
+        {
+            yield return $"Coordinator:Tls:AgentClientCaPath: no file at {AgentClientCaPath}";
+        }
     }
 }

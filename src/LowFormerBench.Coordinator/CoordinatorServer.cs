@@ -12,7 +12,8 @@ public static class CoordinatorServer
 {
     /// <summary>
     /// A builder with the coordinator registered on one port: HTTP/1.1 for the dashboard's browsers and h2c for gRPC
-    /// (the agents' bidirectional streams need HTTP/2), told apart by <see cref="CleartextHttp2"/>.
+    /// (the agents' bidirectional streams need HTTP/2), told apart by <see cref="CleartextHttp2"/>; or, with
+    /// Coordinator:Tls:CertificatePath set, HTTPS with both protocols chosen by ALPN (<see cref="CoordinatorTls"/>).
     /// </summary>
     public static WebApplicationBuilder CreateBuilder(IPAddress address, int port, IReadOnlyDictionary<string, string?> settings, LogLevel minimumLevel)
     {
@@ -21,7 +22,23 @@ public static class CoordinatorServer
         builder.Logging.SetMinimumLevel(minimumLevel).AddFilter("Microsoft", LogLevel.Warning).AddFilter("Grpc", LogLevel.Warning)
             // Kestrel warns at start that h2c needs TLS: not so on this endpoint (CleartextHttp2), and a false warning misleads.
             .AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Error);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, port, listen => listen.UseHttp1AndCleartextHttp2()));
+        var tls = builder.Configuration.GetSection($"{CoordinatorOptions.SectionName}:{nameof(CoordinatorOptions.Tls)}").Get<TlsOptions>() ?? new TlsOptions();
+        if (tls.Validate().ToList() is { Count: > 0 } problems)
+        {
+            throw new Microsoft.Extensions.Options.OptionsValidationException(CoordinatorOptions.SectionName, typeof(CoordinatorOptions), problems);
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, port, listen =>
+        {
+            if (tls.Enabled)
+            {
+                listen.UseCoordinatorTls(tls);
+            }
+            else
+            {
+                listen.UseHttp1AndCleartextHttp2();
+            }
+        }));
         builder.AddCoordinator();
         return builder;
     }

@@ -22,6 +22,7 @@ public sealed class CoordinatorChannel : IDisposable
         {
             HttpHandler = new SocketsHttpHandler
             {
+                SslOptions = TlsOptions(options.Value),
                 // Pings find a dead path (NAT timeout, pulled cable) within half a minute, even while the agent
                 // measures for minutes and sends nothing but heartbeats.
                 KeepAlivePingDelay = TimeSpan.FromSeconds(20),
@@ -38,6 +39,25 @@ public sealed class CoordinatorChannel : IDisposable
     }
 
     public Uri Address { get; }
+
+    // Over https://: the agent's client certificate for mutual TLS, and the farm's own CA for the server's certificate.
+    private static System.Net.Security.SslClientAuthenticationOptions TlsOptions(AgentOptions options)
+    {
+        var ssl = new System.Net.Security.SslClientAuthenticationOptions();
+        if (!string.IsNullOrWhiteSpace(options.ClientCertificatePath))
+        {
+            ssl.ClientCertificates = [Core.Security.CertificateTrust.LoadWithKey(AgentOptions.ExpandHome(options.ClientCertificatePath),
+                string.IsNullOrWhiteSpace(options.ClientKeyPath) ? null : AgentOptions.ExpandHome(options.ClientKeyPath), null)];
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.CaCertificatePath))
+        {
+            ssl.RemoteCertificateValidationCallback =
+                Core.Security.CertificateTrust.TrustOnly(Core.Security.CertificateTrust.LoadPemBundle(AgentOptions.ExpandHome(options.CaCertificatePath)));
+        }
+
+        return ssl;
+    }
 
     public AgentGateway.AgentGatewayClient Client { get; }
 

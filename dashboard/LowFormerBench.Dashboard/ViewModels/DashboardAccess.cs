@@ -1,10 +1,14 @@
 namespace LowFormerBench.Dashboard.ViewModels;
 
 /// <summary>
-/// Whether this browser may submit and cancel. Until the reliability issue adds keys, only a browser on the
-/// coordinator's own machine (a loopback connection) may: a farm's dashboard is otherwise read-only.
+/// What this browser may do, decided from its sign-in cookie by <see cref="DashboardSignIn"/>: a key with role submitter or
+/// admin may submit and cancel. On a farm without keys (a laptop's <c>lfb up</c>) a browser on the coordinator's own
+/// machine (loopback) may too, as before keys existed; anyone else only reads.
 /// </summary>
-public sealed record DashboardAccess(bool CanMutate)
+public sealed record DashboardAccess(bool CanMutate, string? SignedInAs = null, string? Role = null, bool KeysRequired = false)
 {
-    public const string RefusedMessage = "submit and cancel are open to browsers on the coordinator's machine (loopback) only";
+    public const string RefusedMessage =
+        "submit and cancel need a key with role submitter or admin: sign in with one (lfb keys create --role submitter --name YOU)";
+
+    public bool SignedIn => SignedInAs is not null;
 }

@@ -15,6 +15,7 @@ public sealed class AgentGatewayGrpcService(
     AgentStore agents,
     ModelBlobStore blobs,
     AgentTokenCheck tokens,
+    Security.AgentKeyRevocations revocations,
     IOptions<CoordinatorOptions> options,
     ILogger<AgentGatewayGrpcService> logger) : AgentGateway.AgentGatewayBase
 {
@@ -23,16 +24,16 @@ public sealed class AgentGatewayGrpcService(
     public override async Task Connect(IAsyncStreamReader<AgentMessage> requestStream, IServerStreamWriter<CoordinatorMessage> responseStream,
         ServerCallContext context)
     {
-        var cancellationToken = context.CancellationToken;
-        if (!await requestStream.MoveNext(cancellationToken) || requestStream.Current.KindCase != AgentMessage.KindOneofCase.Hello)
+        if (!await requestStream.MoveNext(context.CancellationToken) || requestStream.Current.KindCase != AgentMessage.KindOneofCase.Hello)
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "the first message of an agent must be a Hello"));
         }
 
         var hello = requestStream.Current.Hello;
+        Core.Security.ApiIdentity? identity;
         try
         {
-            tokens.Require(hello.Token, context);
+            identity = await tokens.RequireAsync(hello.Token, context);
         }
         catch (RpcException e)
         {
@@ -45,6 +46,10 @@ public sealed class AgentGatewayGrpcService(
             throw new RpcException(new Status(StatusCode.InvalidArgument, "Hello needs an agent_name and capabilities"));
         }
 
+        // A per-agent token revoked while connected ends the session (and the agent's reconnect is then refused).
+        using var end = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        using var watch = identity is null ? null : revocations.Watch(identity.KeyId, end);
+        var cancellationToken = end.Token;
         var capabilities = hello.Capabilities.ToDomain();
         var record = await agents.RegisterAsync(hello.AgentName, capabilities, cancellationToken);
         var session = new AgentSession(record.Id, record.Name, capabilities, (int)record.ConsecutiveFailures,
@@ -81,11 +86,17 @@ public sealed class AgentGatewayGrpcService(
             CoordinatorLog.AgentDisconnected(logger, session.Name);
             await writer;
         }
+
+        if (end.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.Unauthenticated,
+                $"the per-agent token of {hello.AgentName} ({identity?.KeyId}) was revoked: ask an admin for a new one (lfb keys create --role agent)"));
+        }
     }
 
     public override async Task DownloadModel(DownloadModelRequest request, IServerStreamWriter<ModelChunk> responseStream, ServerCallContext context)
     {
-        tokens.Require(request.Token, context);
+        await tokens.RequireAsync(request.Token, context);
         if (!blobs.Contains(request.Sha256))
         {
             throw new RpcException(new Status(StatusCode.NotFound, $"no model with SHA-256 {request.Sha256} in the coordinator's store"));

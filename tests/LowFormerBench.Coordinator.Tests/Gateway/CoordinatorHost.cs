@@ -15,13 +15,17 @@ public sealed class CoordinatorHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly DirectoryInfo _directory;
 
-    private CoordinatorHost(WebApplication app, DirectoryInfo directory, string url)
+    private CoordinatorHost(WebApplication app, DirectoryInfo directory, string url, HttpMessageHandler? handler)
     {
         _app = app;
         _directory = directory;
-        Channel = GrpcChannel.ForAddress(url);
+        Url = url;
+        Channel = GrpcChannel.ForAddress(url, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
         Control = new Control.ControlClient(Channel);
     }
+
+    /// <summary>http://127.0.0.1:PORT, or https:// when started with Coordinator:Tls settings.</summary>
+    public string Url { get; }
 
     public GrpcChannel Channel { get; }
 
@@ -32,9 +36,10 @@ public sealed class CoordinatorHost : IAsyncDisposable
     /// <summary>The app's services, for in-process readers such as the dashboard's queries.</summary>
     public IServiceProvider Services => _app.Services;
 
-    /// <param name="settings">More configuration keys (e.g. Coordinator:Canary:Model), over the defaults above.</param>
+    /// <param name="settings">More coordinator settings (keys such as "Coordinator:AllowAnonymousRead"), applied last.</param>
+    /// <param name="handler">The HTTP handler of <see cref="Channel"/> (TLS trust, client certificates).</param>
     public static async Task<CoordinatorHost> StartAsync(double leaseTtlSeconds = 2, int maxAttempts = 3, string controlToken = "",
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, HttpMessageHandler? handler = null)
     {
         var directory = Directory.CreateTempSubdirectory("lfb-coord");
         var port = CoordinatorServer.FreeLoopbackPort();
@@ -46,11 +51,12 @@ public sealed class CoordinatorHost : IAsyncDisposable
             ["Coordinator:HeartbeatIntervalSeconds"] = (leaseTtlSeconds / 4).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Coordinator:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Coordinator:ControlToken"] = controlToken,
-        }.Concat(settings ?? new Dictionary<string, string?>()).ToDictionary(), LogLevel.Warning);
+        }.Concat(settings ?? new Dictionary<string, string?>()).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value), LogLevel.Warning);
         var app = builder.Build();
         app.MapCoordinator();
         await app.StartAsync();
-        return new CoordinatorHost(app, directory, $"http://127.0.0.1:{port}");
+        var scheme = settings?.ContainsKey("Coordinator:Tls:CertificatePath") == true ? "https" : "http";
+        return new CoordinatorHost(app, directory, $"{scheme}://127.0.0.1:{port}", handler);
     }
 
     /// <summary>Uploads a one-convolution model and submits one latency job per batch size given.</summary>

@@ -11,9 +11,14 @@ public sealed class WireAgent : IAsyncDisposable
 
     private WireAgent(AsyncDuplexStreamingCall<AgentMessage, CoordinatorMessage> call) => _call = call;
 
-    public static async Task<WireAgent> ConnectAsync(CoordinatorHost host, string name, string token = CoordinatorHost.Token, string provider = "CPUExecutionProvider")
+    public static Task<WireAgent> ConnectAsync(CoordinatorHost host, string name, string token = CoordinatorHost.Token, string provider = "CPUExecutionProvider") =>
+        ConnectAsync(host.Channel, name, token, provider);
+
+    /// <summary>As above, over a channel of the test's own (TLS client certificates).</summary>
+    public static async Task<WireAgent> ConnectAsync(global::Grpc.Net.Client.GrpcChannel channel, string name, string token = CoordinatorHost.Token,
+        string provider = "CPUExecutionProvider")
     {
-        var call = new AgentGateway.AgentGatewayClient(host.Channel).Connect();
+        var call = new AgentGateway.AgentGatewayClient(channel).Connect();
         var capabilities = new Capabilities { Arch = "x64", Os = "test", CpuModel = "test", CpuCores = 2, DeviceClass = "cpu", Hostname = name };
         capabilities.Providers.Add(provider);
         await call.RequestStream.WriteAsync(new AgentMessage { Hello = new Hello { Token = token, AgentName = name, Capabilities = capabilities } });

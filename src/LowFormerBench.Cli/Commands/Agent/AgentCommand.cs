@@ -34,9 +34,15 @@ public static class AgentCommand
                 result.AddError($"--label expects key=value with a key free of ':' and '=', not '{label}'");
             }
         });
+        var clientCertificate = new Option<string>("--client-cert")
+        {
+            Description = "Client certificate (PEM or .pfx) for a coordinator that requires mutual TLS of its agents", HelpName = "file",
+        };
+        var clientKey = new Option<string>("--client-key") { Description = "PEM private key of --client-cert, when not in the same file", HelpName = "file" };
+        var ca = new Option<string>("--ca") { Description = "PEM CA that issued the coordinator's certificate (a farm's own CA)", HelpName = "file" };
         var command = new Command("agent", "Run this machine as a benchmark device: dial the coordinator and measure the jobs it assigns")
         {
-            coordinator, token, name, cache, labels,
+            coordinator, token, name, cache, labels, clientCertificate, clientKey, ca,
         };
 
         // Synchronous on purpose: System.CommandLine gives an asynchronous action 2 s after SIGTERM or Ctrl+C before
@@ -48,6 +54,9 @@ public static class AgentCommand
             Set(settings, nameof(AgentOptions.Token), parse.GetValue(token));
             Set(settings, nameof(AgentOptions.Name), parse.GetValue(name));
             Set(settings, nameof(AgentOptions.CacheDirectory), parse.GetValue(cache));
+            Set(settings, nameof(AgentOptions.ClientCertificatePath), parse.GetValue(clientCertificate));
+            Set(settings, nameof(AgentOptions.ClientKeyPath), parse.GetValue(clientKey));
+            Set(settings, nameof(AgentOptions.CaCertificatePath), parse.GetValue(ca));
             foreach (var (key, value) in (parse.GetValue(labels) ?? []).Select(l => LabelArgument.TryParse(l)!.Value))
             {
                 Set(settings, $"{nameof(AgentOptions.Labels)}:{key}", value);

@@ -30,6 +30,7 @@ public static class UpCommand
                 !parse.GetValue(noAgent), parse.GetValue(bind)!, Quiet: false), cancellationToken);
             AnsiConsole.MarkupLineInterpolated($"LowFormerBench coordinator listening on [bold]{farm.Url}[/] (database {Path.GetFullPath(parse.GetValue(db)!)})");
             Console.Out.WriteLine($"agents join with: lfb agent --coordinator http://<this-host>:{parse.GetValue(port)} --token {agentToken}");
+            await WarnWhenOpenAsync(parse.GetValue(bind)!, parse.GetValue(db)!, cancellationToken);
             if (parse.GetValue(suite) is { } suiteFile)
             {
                 using var client = new CoordinatorClient(farm.Url);
@@ -50,6 +51,18 @@ public static class UpCommand
             return CommandAction.Succeeded;
         }));
         return command;
+    }
+
+    // Open (no key) is right on a laptop and wrong on a network: say so when the port is reachable from elsewhere.
+    private static async Task WarnWhenOpenAsync(string bind, string db, CancellationToken cancellationToken)
+    {
+        var loopback = System.Net.IPAddress.TryParse(bind, out var address) && System.Net.IPAddress.IsLoopback(address);
+        var keys = new Coordinator.Storage.ApiKeyStore(new Coordinator.Storage.SqliteConnectionFactory(db), TimeProvider.System);
+        if (!loopback && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("Coordinator__ControlToken")) && !await keys.AnyUserKeyAsync(cancellationToken))
+        {
+            Console.Error.WriteLine($"lfb: warning: no API key exists, so anyone who can reach {bind} may submit and cancel. " +
+                $"Create one: lfb keys create --db {db} --role admin --name YOU");
+        }
     }
 
     private static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
