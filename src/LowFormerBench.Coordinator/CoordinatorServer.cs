@@ -3,6 +3,8 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace LowFormerBench.Coordinator;
@@ -23,6 +25,9 @@ public static class CoordinatorServer
             .AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Error);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, port, listen => listen.UseHttp1AndCleartextHttp2()));
         builder.AddCoordinator();
+
+        // Under systemd (deploy/systemd, Type=notify) READY=1 is sent once Kestrel listens; elsewhere this does nothing.
+        builder.Services.AddSystemd();
         return builder;
     }
 
