@@ -25,6 +25,7 @@ public static class AgentHostExtensions
     {
         services.AddOptions<AgentOptions>().Bind(configuration.GetSection(AgentOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AgentOptions>, NativeLibrarySelection>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CoordinatorChannel>();
         services.TryAddSingleton<IModelSource, GrpcModelSource>();

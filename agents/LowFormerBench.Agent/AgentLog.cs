@@ -48,8 +48,8 @@ internal static partial class AgentLog
     [LoggerMessage(16, LogLevel.Information, "Job {JobId} asked for an operator profile; the measurement library has no profiling pass yet, so it is measured without one")]
     public static partial void ProfileNotAvailable(ILogger logger, string jobId);
 
-    [LoggerMessage(17, LogLevel.Warning, "Agent:NativeLibraryPath is {Path}, but the measurement library cannot load a native library other than its packaged build yet; measuring with the packaged one")]
-    public static partial void NativeLibraryNotUsed(ILogger logger, string path);
+    [LoggerMessage(17, LogLevel.Information, "ONNX Runtime {Version} from {NativeLibrary}, providers {Providers}; device {DeviceClass}, {Arch}, {CpuModel}")]
+    public static partial void DeviceProbed(ILogger logger, string version, string nativeLibrary, string providers, string deviceClass, string arch, string cpuModel);
 
     [LoggerMessage(20, LogLevel.Debug, "Model {ModelSha256} found in the cache")]
     public static partial void ModelCacheHit(ILogger logger, string modelSha256);

@@ -27,7 +27,7 @@ public sealed class AgentOptions
 
     /// <summary>
     /// The device's own ONNX Runtime native library (JetPack's GPU build on a Jetson, say), loaded instead of the
-    /// packaged CPU one; the measurement layer decides how.
+    /// packaged CPU one before anything touches ONNX Runtime.
     /// </summary>
     public string? NativeLibraryPath { get; set; }
 
@@ -39,6 +39,14 @@ public sealed class AgentOptions
 
     /// <summary>PEM CA certificate that issued the coordinator's server certificate, when it is not in the system's store.</summary>
     public string? CaCertificatePath { get; set; }
+
+    public const double DefaultSamplingIntervalMs = 1000;
+
+    /// <summary>
+    /// How often tegrastats (Jetson) or nvidia-smi (GPU host) is sampled during a job; 0 turns sampling off. Coarse by
+    /// default: each sample wakes a process on the device under test.
+    /// </summary>
+    public double SamplingIntervalMs { get; set; } = DefaultSamplingIntervalMs;
 
     public TimeSpan DrainGrace => TimeSpan.FromSeconds(DrainGraceSeconds);
 

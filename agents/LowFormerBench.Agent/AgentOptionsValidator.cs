@@ -37,6 +37,11 @@ public sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             errors.Add($"Agent:DrainGraceSeconds must be zero or more seconds, not {options.DrainGraceSeconds}");
         }
 
+        if (!double.IsFinite(options.SamplingIntervalMs) || options.SamplingIntervalMs < 0 || options.SamplingIntervalMs is > 0 and < 100)
+        {
+            errors.Add($"Agent:SamplingIntervalMs must be 0 (off) or at least 100 ms, not {options.SamplingIntervalMs}");
+        }
+
         foreach (var (key, value) in options.Labels)
         {
             if (string.IsNullOrWhiteSpace(value))

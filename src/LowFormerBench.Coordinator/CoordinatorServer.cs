@@ -3,6 +3,8 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace LowFormerBench.Coordinator;
@@ -40,6 +42,9 @@ public static class CoordinatorServer
             }
         }));
         builder.AddCoordinator();
+
+        // Under systemd (deploy/systemd, Type=notify) READY=1 is sent once Kestrel listens; elsewhere this does nothing.
+        builder.Services.AddSystemd();
         return builder;
     }
 

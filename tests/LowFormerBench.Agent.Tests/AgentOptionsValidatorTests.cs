@@ -45,6 +45,36 @@ public sealed class AgentOptionsValidatorTests
             failures.Select(f => f.Split(' ')[0]));
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(50)]
+    [InlineData(double.NaN)]
+    public void Validate_SamplingIntervalNeitherOffNorCoarse_Reported(double milliseconds)
+    {
+        var options = Valid();
+        options.SamplingIntervalMs = milliseconds;
+
+        var failure = Assert.Single(_validator.Validate(null, options).Failures!);
+
+        Assert.StartsWith("Agent:SamplingIntervalMs must be 0 (off) or at least 100 ms", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NativeLibrarySelection_FileThatIsNotALibrary_FailsWithTheKeyAndDlopensReason()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("lfb-ort-").FullName, "libonnxruntime.so");
+        File.WriteAllText(path, "not an ELF file");
+        var options = Valid();
+        options.NativeLibraryPath = path;
+
+        var result = new NativeLibrarySelection().Validate(null, options);
+
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith($"Agent:NativeLibraryPath: ONNX Runtime native library {path} does not load", failure, StringComparison.Ordinal);
+        Assert.EndsWith("(--native-library)", failure, StringComparison.Ordinal);
+        Assert.True(new NativeLibrarySelection().Validate(null, Valid()).Skipped);
+    }
+
     [Fact]
     public void Validate_CompleteSettings_Succeeds()
     {

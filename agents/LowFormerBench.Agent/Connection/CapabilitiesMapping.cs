@@ -33,6 +33,11 @@ internal static class CapabilitiesMapping
             capabilities.Labels["board"] = device.Board;
         }
 
+        if (device.L4tRelease.Length > 0)
+        {
+            capabilities.Labels["l4t"] = device.L4tRelease;
+        }
+
         foreach (var (key, value) in options.Labels)
         {
             capabilities.Labels[key] = value;

@@ -9,25 +9,43 @@ namespace LowFormerBench.Agent.Jobs;
 /// <summary>
 /// The measurement library behind the agent's seam: the device probed once (it runs nvidia-smi, so never during a
 /// measurement), then one <see cref="MeasurementLoop"/> per job over ONNX Runtime runners, with the environment
-/// read before and after the timed window.
+/// read before and after the timed window and the device's monitor (tegrastats, nvidia-smi) sampled throughout.
 /// </summary>
 public sealed class LoopJobMeasurer : IJobMeasurer
 {
     private readonly Lazy<ProbedDevice> _capabilities;
     private readonly MeasurementLoop _loop = new(new OnnxRuntimeRunnerFactory(), new EnvironmentProbe());
+    private readonly AgentOptions _options;
 
     public LoopJobMeasurer(IOptions<AgentOptions> options, ILogger<LoopJobMeasurer> logger)
     {
-        _capabilities = new Lazy<ProbedDevice>(() => new CapabilityProbe().Probe());
-        if (!string.IsNullOrWhiteSpace(options.Value.NativeLibraryPath))
+        _options = options.Value;
+        _capabilities = new Lazy<ProbedDevice>(() =>
         {
-            // The measurement library loads the packaged native library and has no way yet to load another.
-            AgentLog.NativeLibraryNotUsed(logger, options.Value.NativeLibraryPath);
-        }
+            var device = new CapabilityProbe().Probe();
+            AgentLog.DeviceProbed(logger, device.OnnxRuntimeVersion, device.NativeLibrary, string.Join(", ", device.Providers), device.DeviceClass,
+                device.Arch, device.CpuModel);
+            return device;
+        });
     }
 
     public ProbedDevice Capabilities => _capabilities.Value;
 
-    public Task<MeasurementOutcome> MeasureAsync(MeasurementRequest request, IProgress<MeasurementPhase> progress, CancellationToken cancellationToken) =>
-        _loop.MeasureAsync(request, progress, cancellationToken);
+    /// <summary>
+    /// The sampler spans the whole job (warm-up included) and its summary joins the "after" snapshot, so a result measured
+    /// while the board throttled is flagged like one the before/after reads caught.
+    /// </summary>
+    public async Task<MeasurementOutcome> MeasureAsync(MeasurementRequest request, IProgress<MeasurementPhase> progress, CancellationToken cancellationToken)
+    {
+        var tool = _options.SamplingIntervalMs > 0 ? SampledTool.For(Capabilities, TimeSpan.FromMilliseconds(_options.SamplingIntervalMs)) : null;
+        if (tool is null)
+        {
+            return await _loop.MeasureAsync(request, progress, cancellationToken);
+        }
+
+        await using var sampler = DeviceSampler.Start(tool);
+        var outcome = await _loop.MeasureAsync(request, progress, cancellationToken);
+        var summary = await sampler.StopAsync(new ThermalProbe(new DeviceFiles()).LowestPassiveTrip());
+        return outcome.WithSampling(summary);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LowFormerBench.Measurement.Environment;
+using LowFormerBench.Measurement.ExecutionProviders;
 using LowFormerBench.Measurement.Loop;
 using LowFormerBench.Protos.V1;
 using WireSnapshot = LowFormerBench.Protos.V1.EnvironmentSnapshot;
@@ -54,6 +55,7 @@ internal static class ResultMapping
     {
         before.Facts["ort.version"] = outcome.RuntimeVersion;
         before.Facts["ort.provider"] = outcome.Provider.Name;
+        before.Facts["ort.native_library"] = OnnxRuntimeNativeLibrary.LoadedPath;
         foreach (var (key, value) in outcome.Provider.Options)
         {
             before.Facts[$"ort.option.{key}"] = value;

@@ -9,7 +9,8 @@ public sealed class CapabilityProbe(
     DeviceFiles files,
     ICommandRunner commands,
     Func<string>? runtimeVersion = null,
-    Func<IReadOnlyList<string>>? providers = null)
+    Func<IReadOnlyList<string>>? providers = null,
+    Func<string>? nativeLibrary = null)
 {
     private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(10);
 
@@ -43,6 +44,8 @@ public sealed class CapabilityProbe(
             GpuDriver: gpu?.Driver ?? string.Empty,
             JetsonModel: jetson,
             Board: deviceTree.Length > 0 ? deviceTree : cpu.Board,
-            Hostname: System.Environment.MachineName);
+            Hostname: System.Environment.MachineName,
+            L4tRelease: BoardParsers.L4tRelease(files.Read("etc/nv_tegra_release")),
+            NativeLibrary: (nativeLibrary ?? (() => OnnxRuntimeNativeLibrary.LoadedPath))());
     }
 }

@@ -73,6 +73,21 @@ public sealed class EnvironmentProbe(DeviceFiles files, ICommandRunner commands,
         {
             facts["jetson.power_mode"] = mode;
         }
+
+        var l4t = BoardParsers.L4tRelease(files.Read("etc/nv_tegra_release"));
+        if (l4t.Length > 0)
+        {
+            facts["jetson.l4t"] = l4t;
+        }
+
+        // Needs root; as a service user it prints nothing, and the clock state is then simply not known.
+        if (l4t.Length > 0 && BoardParsers.JetsonClocksState(commands.TryRun("jetson_clocks", "--show", ToolTimeout)) is { } clocks)
+        {
+            facts["jetson.clocks"] = clocks.Pinned ? "pinned" : "dynamic";
+            AddLong(facts, "jetson.cpu_max_mhz", clocks.CpuMaxMhz);
+            AddLong(facts, "jetson.gpu_max_mhz", clocks.GpuMaxMhz);
+            AddLong(facts, "jetson.gpu_mhz", clocks.GpuCurrentMhz);
+        }
     }
 
     private IEnumerable<string> AddGpus(IDictionary<string, string> facts)
@@ -90,6 +105,14 @@ public sealed class EnvironmentProbe(DeviceFiles files, ICommandRunner commands,
             {
                 yield return $"gpu{i} clocks_throttle_reasons=0x{state.ThrottleReasons:x}";
             }
+        }
+    }
+
+    private static void AddLong(IDictionary<string, string> facts, string key, long? value)
+    {
+        if (value is { } v)
+        {
+            facts[key] = v.ToString(CultureInfo.InvariantCulture);
         }
     }
 

@@ -6,7 +6,7 @@ namespace LowFormerBench.Measurement.Environment;
 public sealed record GpuIdentity(string Name, string Driver);
 
 /// <summary>
-/// A GPU's state at one moment. Read before and after the timed window only: polling nvidia-smi during
+/// A GPU's state at one moment, read before and after the timed window. Sampling it during a run (DeviceSampler) is kept coarse: polling nvidia-smi during
 /// a run caused periodic latency spikes (NVIDIA/TensorRT#3090).
 /// </summary>
 /// <param name="ThrottleReasons">clocks_throttle_reasons.active bit mask (0 when nothing throttles).</param>
@@ -27,6 +27,12 @@ public static class NvidiaSmiParser
     public const string StateQuery =
         "--query-gpu=temperature.gpu,clocks.sm,clocks.mem,power.draw,clocks_throttle_reasons.active --format=csv,noheader,nounits";
 
+    /// <summary>The fields sampled during a job, <see cref="ParseSample"/>'s order.</summary>
+    public const string SampleQueryFields =
+        "--query-gpu=index,utilization.gpu,memory.used,temperature.gpu,clocks.sm,clocks.mem,power.draw,clocks_throttle_reasons.active";
+
+    public const string SampleFormat = "--format=csv,noheader,nounits";
+
     /// <summary>One line per GPU: "NVIDIA GeForce RTX 4090, 550.54.14".</summary>
     public static IReadOnlyList<GpuIdentity> ParseIdentities(string? text) =>
         [.. Lines(text).Select(Fields).Where(f => f.Length >= 2 && f[0].Length > 0).Select(f => new GpuIdentity(f[0], f[1]))];
@@ -35,6 +41,34 @@ public static class NvidiaSmiParser
     public static IReadOnlyList<GpuState> ParseStates(string? text) =>
         [.. Lines(text).Select(Fields).Where(f => f.Length >= 5).Select(f =>
             new GpuState(Number(f[0]), Number(f[1]), Number(f[2]), Number(f[3]), Mask(f[4])))];
+
+    /// <summary>
+    /// One line of <c>nvidia-smi --query-gpu=SampleQueryFields --format=csv,noheader,nounits -lms N</c>:
+    /// "0, 98, 20311, 71, 2520, 10501, 402.18, 0x0000000000000000", keyed by the GPU's index ("gpu0.load_pct").
+    /// </summary>
+    public static DeviceSample? ParseSample(string line)
+    {
+        var f = Fields(line.Trim());
+        if (f.Length < 8 || Number(f[0]) is not { } index)
+        {
+            return null;
+        }
+
+        var gpu = $"gpu{index:0}";
+        var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        string[] names = ["load_pct", "memory_used_mib", "temperature_c", "sm_clock_mhz", "mem_clock_mhz", "power_w"];
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (Number(f[i + 1]) is { } value)
+            {
+                metrics[$"{gpu}.{names[i]}"] = value;
+            }
+        }
+
+        var state = new GpuState(Number(f[3]), Number(f[4]), Number(f[5]), Number(f[6]), Mask(f[7]));
+        IReadOnlyList<string> reasons = state.Throttled ? [$"{gpu} clocks_throttle_reasons=0x{state.ThrottleReasons:x}"] : [];
+        return new DeviceSample(metrics, reasons);
+    }
 
     private static IEnumerable<string> Lines(string? text) =>
         (text ?? string.Empty).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);

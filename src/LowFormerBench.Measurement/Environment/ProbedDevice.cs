@@ -19,6 +19,8 @@ namespace LowFormerBench.Measurement.Environment;
 /// <param name="JetsonModel">Device-tree model on a Jetson, or empty.</param>
 /// <param name="Board">Board model from the device tree or /proc/cpuinfo (a Raspberry Pi names itself there), or empty.</param>
 /// <param name="Hostname">Host name.</param>
+/// <param name="L4tRelease">Jetson Linux release from /etc/nv_tegra_release ("R36.3.0"), or empty.</param>
+/// <param name="NativeLibrary">The libonnxruntime file the process loaded, or empty when not known.</param>
 public sealed record ProbedDevice(
     string Arch,
     string Os,
@@ -32,7 +34,9 @@ public sealed record ProbedDevice(
     string GpuDriver,
     string JetsonModel,
     string Board,
-    string Hostname)
+    string Hostname,
+    string L4tRelease = "",
+    string NativeLibrary = "")
 {
     /// <summary>What executes the graph, for the environment fingerprint: the GPU, the Jetson, or the CPU.</summary>
     public string ComputeDevice => DeviceClass switch

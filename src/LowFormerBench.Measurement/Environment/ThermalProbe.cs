@@ -44,6 +44,10 @@ public sealed class ThermalProbe(DeviceFiles files)
         return hot;
     }
 
+    /// <summary>The lowest passive trip point of any zone: where the kernel starts throttling; null when none is exposed.</summary>
+    public double? LowestPassiveTrip() =>
+        files.Directories("sys/class/thermal", "thermal_zone").Select(PassiveTrip).Where(t => t is not null).Min();
+
     private double? PassiveTrip(string zone)
     {
         double? lowest = null;

@@ -66,6 +66,23 @@ public sealed class CapabilityProbeTests
     }
 
     [Fact]
+    public void Probe_JetsonWithGpuBuild_L4tReleaseAndCudaTensorRtProviders()
+    {
+        using var root = FakeDeviceRoot.Create()
+            .WithAsset("proc/cpuinfo", "cpuinfo-jetson-orin-nano.txt")
+            .WithAsset("proc/device-tree/model", "device-tree-model-orin-nano.bin")
+            .WithAsset("etc/nv_tegra_release", "nv_tegra_release-r35.txt");
+        string[] gpuBuild = ["TensorrtExecutionProvider", "CUDAExecutionProvider", "CPUExecutionProvider"];
+
+        var device = new CapabilityProbe(root.Files, new FakeCommandRunner(), () => "1.16.3", () => gpuBuild, () => "/usr/lib/libonnxruntime.so.1.16.3").Probe();
+
+        Assert.Equal(DeviceClass.MobileGpu, device.DeviceClass);
+        Assert.Equal("R35.4.1", device.L4tRelease);
+        Assert.Equal(gpuBuild, device.Providers);
+        Assert.Equal("/usr/lib/libonnxruntime.so.1.16.3", device.NativeLibrary);
+    }
+
+    [Fact]
     public void Probe_EmptyRoot_FallsBackWithoutThrowing()
     {
         using var root = FakeDeviceRoot.Create();

@@ -81,6 +81,33 @@ public sealed class EnvironmentProbeTests
         Assert.Equal("15W", snapshot.Facts["jetson.power_mode"]);
     }
 
+    [Theory]
+    [InlineData("jetson-clocks-show-pinned.txt", "pinned", "1300")]
+    [InlineData("jetson-clocks-show-dynamic.txt", "dynamic", "306")]
+    public void Snapshot_Jetson_L4tReleaseAndClockState(string clocksAsset, string state, string gpuMhz)
+    {
+        using var root = FakeDeviceRoot.Create().WithAsset("etc/nv_tegra_release", "nv_tegra_release-r35.txt");
+        var commands = new FakeCommandRunner().With("jetson_clocks", "--show", FakeDeviceRoot.Asset(clocksAsset));
+
+        var snapshot = new EnvironmentProbe(root.Files, commands).Snapshot(EnvironmentSnapshot.Before);
+
+        Assert.Equal("R35.4.1", snapshot.Facts["jetson.l4t"]);
+        Assert.Equal(state, snapshot.Facts["jetson.clocks"]);
+        Assert.Equal(gpuMhz, snapshot.Facts["jetson.gpu_mhz"]);
+    }
+
+    [Fact]
+    public void Snapshot_NotAJetson_NoJetsonClockFacts()
+    {
+        using var root = FakeDeviceRoot.Create();
+        var commands = new FakeCommandRunner().With("jetson_clocks", "--show", FakeDeviceRoot.Asset("jetson-clocks-show-pinned.txt"));
+
+        var snapshot = new EnvironmentProbe(root.Files, commands).Snapshot(EnvironmentSnapshot.Before);
+
+        Assert.DoesNotContain(snapshot.Facts.Keys, k => k.StartsWith("jetson.", StringComparison.Ordinal));
+        Assert.DoesNotContain("jetson_clocks --show", commands.Calls);
+    }
+
     [Fact]
     public void Snapshot_ThisMachine_DoesNotThrow()
     {

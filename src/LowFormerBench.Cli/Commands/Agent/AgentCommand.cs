@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace LowFormerBench.Cli.Commands.Agent;
 
 /// <summary>
-/// <c>lfb agent --coordinator URL --token T [--name N] [--cache DIR] [--label k=v ...]</c>: this machine as a device of
+/// <c>lfb agent --coordinator URL --token T [--name N] [--cache DIR] [--label k=v ...] [--native-library PATH]</c>: this machine as a device of
 /// the farm, in the foreground. Flags become "Agent:*" configuration keys over appsettings.json and Agent__* environment
 /// variables, so the service, <c>lfb up</c> and this command read the same settings.
 /// </summary>
@@ -40,9 +40,17 @@ public static class AgentCommand
         };
         var clientKey = new Option<string>("--client-key") { Description = "PEM private key of --client-cert, when not in the same file", HelpName = "file" };
         var ca = new Option<string>("--ca") { Description = "PEM CA that issued the coordinator's certificate (a farm's own CA)", HelpName = "file" };
+        var nativeLibrary = new Option<string>("--native-library")
+        {
+            Description = "The device's own libonnxruntime.so (JetPack's GPU build on a Jetson) instead of the packaged CPU build", HelpName = "path",
+        };
+        var sampling = new Option<double?>("--sampling-interval")
+        {
+            Description = "Milliseconds between tegrastats / nvidia-smi samples during a job; 0 turns sampling off (default 1000)", HelpName = "ms",
+        };
         var command = new Command("agent", "Run this machine as a benchmark device: dial the coordinator and measure the jobs it assigns")
         {
-            coordinator, token, name, cache, labels, clientCertificate, clientKey, ca,
+            coordinator, token, name, cache, labels, clientCertificate, clientKey, ca, nativeLibrary, sampling,
         };
 
         // Synchronous on purpose: System.CommandLine gives an asynchronous action 2 s after SIGTERM or Ctrl+C before
@@ -57,6 +65,8 @@ public static class AgentCommand
             Set(settings, nameof(AgentOptions.ClientCertificatePath), parse.GetValue(clientCertificate));
             Set(settings, nameof(AgentOptions.ClientKeyPath), parse.GetValue(clientKey));
             Set(settings, nameof(AgentOptions.CaCertificatePath), parse.GetValue(ca));
+            Set(settings, nameof(AgentOptions.NativeLibraryPath), parse.GetValue(nativeLibrary));
+            Set(settings, nameof(AgentOptions.SamplingIntervalMs), parse.GetValue(sampling)?.ToString(System.Globalization.CultureInfo.InvariantCulture));
             foreach (var (key, value) in (parse.GetValue(labels) ?? []).Select(l => LabelArgument.TryParse(l)!.Value))
             {
                 Set(settings, $"{nameof(AgentOptions.Labels)}:{key}", value);

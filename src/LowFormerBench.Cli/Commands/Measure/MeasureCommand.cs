@@ -28,13 +28,29 @@ public static class MeasureCommand
         var provider = new Option<string>("--provider", "-p") { Description = "Execution provider (cpu, cuda, tensorrt, xnnpack or its full name)", DefaultValueFactory = _ => "cpu" };
         var threads = new Option<int?>("--threads", "-t") { Description = "Intra-op threads (default: ONNX Runtime's choice)" };
         var budget = new Option<double>("--time-budget") { Description = "Seconds of timed iterations at most", DefaultValueFactory = _ => 10 };
+        var nativeLibrary = new Option<string>("--native-library")
+        {
+            Description = "The device's own libonnxruntime.so (JetPack's GPU build on a Jetson) instead of the packaged CPU build", HelpName = "path",
+        };
         var format = OutputFormatOption.Create();
         var command = new Command("measure", "Measure one model on this machine, no coordinator: the agents' own loop")
         {
-            model, scenario, batch, resolution, provider, threads, budget, format,
+            model, scenario, batch, resolution, provider, threads, budget, nativeLibrary, format,
         };
         command.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
+            if (parse.GetValue(nativeLibrary) is { } library)
+            {
+                try
+                {
+                    OnnxRuntimeNativeLibrary.Use(library);
+                }
+                catch (NativeLibraryException e)
+                {
+                    throw new CliFailure(e.Message);
+                }
+            }
+
             using var file = ModelFile.Resolve(parse.GetValue(model)!, parse.GetValue(resolution));
             var options = new Dictionary<string, string>();
             if (parse.GetValue(threads) is { } t)
@@ -75,6 +91,7 @@ public static class MeasureCommand
         table.AddRow("model", Markup.Escape(r.Model));
         table.AddRow("input", r.InputShape);
         table.AddRow("provider", Markup.Escape($"{r.Provider} (ONNX Runtime {r.OnnxruntimeVersion})"));
+        table.AddRow("native library", Markup.Escape(r.NativeLibrary));
         table.AddRow("p50 / p90 / p99 ms", $"{r.P50Ms:0.000} / {r.P90Ms:0.000} / {r.P99Ms:0.000}");
         table.AddRow("mean ± sd ms", $"{r.MeanMs:0.000} ± {r.StddevMs:0.000}");
         table.AddRow("min / max ms", $"{r.MinMs:0.000} / {r.MaxMs:0.000}");
