@@ -45,9 +45,6 @@ internal static partial class AgentLog
     [LoggerMessage(15, LogLevel.Warning, "Job {JobId} handed back unmeasured: {Reason}")]
     public static partial void JobHandedBack(ILogger logger, string jobId, string reason);
 
-    [LoggerMessage(16, LogLevel.Information, "Job {JobId} asked for an operator profile; the measurement library has no profiling pass yet, so it is measured without one")]
-    public static partial void ProfileNotAvailable(ILogger logger, string jobId);
-
     [LoggerMessage(17, LogLevel.Warning, "Agent:NativeLibraryPath is {Path}, but the measurement library cannot load a native library other than its packaged build yet; measuring with the packaged one")]
     public static partial void NativeLibraryNotUsed(ILogger logger, string path);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LowFormerBench.Core.Results;
 using LowFormerBench.Measurement.Environment;
 using LowFormerBench.Measurement.Loop;
 using LowFormerBench.Protos.V1;
@@ -30,6 +31,11 @@ internal static class ResultMapping
             InputShape = outcome.InputShape,
         };
         result.SamplesMs.AddRange(outcome.SamplesMs);
+        if (outcome.Profile is { } profile)
+        {
+            result.OperatorProfileJson = OperatorProfileJson.Serialize(profile);
+        }
+
         var before = outcome.EnvironmentBefore?.ToProto() ?? new WireSnapshot { Phase = Measurement.Environment.EnvironmentSnapshot.Before };
         AddHowMeasured(before, outcome, fingerprint.Canonical);
         result.Environment.Add(before);

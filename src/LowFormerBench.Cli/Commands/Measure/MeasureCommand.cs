@@ -5,6 +5,7 @@ using LowFormerBench.Measurement;
 using LowFormerBench.Measurement.Environment;
 using LowFormerBench.Measurement.ExecutionProviders;
 using LowFormerBench.Measurement.Loop;
+using LowFormerBench.Measurement.Profiling;
 using LowFormerBench.Measurement.Runners;
 using LowFormerBench.ModelZoo;
 using LowFormerBench.ModelZoo.Onnx;
@@ -28,10 +29,12 @@ public static class MeasureCommand
         var provider = new Option<string>("--provider", "-p") { Description = "Execution provider (cpu, cuda, tensorrt, xnnpack or its full name)", DefaultValueFactory = _ => "cpu" };
         var threads = new Option<int?>("--threads", "-t") { Description = "Intra-op threads (default: ONNX Runtime's choice)" };
         var budget = new Option<double>("--time-budget") { Description = "Seconds of timed iterations at most", DefaultValueFactory = _ => 10 };
+        var profile = new Option<bool>("--profile") { Description = "Also take an operator profile in a separate pass: time share vs MAC share per operator type and node" };
+        var profileRuns = new Option<int>("--profile-runs") { Description = "Inferences the profile averages", DefaultValueFactory = _ => MeasurementRequest.DefaultProfileRuns };
         var format = OutputFormatOption.Create();
         var command = new Command("measure", "Measure one model on this machine, no coordinator: the agents' own loop")
         {
-            model, scenario, batch, resolution, provider, threads, budget, format,
+            model, scenario, batch, resolution, provider, threads, budget, profile, profileRuns, format,
         };
         command.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
@@ -43,11 +46,12 @@ public static class MeasureCommand
             }
 
             var request = new MeasurementRequest(file.Path, parse.GetValue(scenario)!, parse.GetValue(batch), parse.GetValue(resolution),
-                Provider: parse.GetValue(provider)!, ProviderOptions: options, TimeBudget: TimeSpan.FromSeconds(parse.GetValue(budget)));
+                Provider: parse.GetValue(provider)!, ProviderOptions: options, TimeBudget: TimeSpan.FromSeconds(parse.GetValue(budget)),
+                Profile: parse.GetValue(profile), ProfileRuns: parse.GetValue(profileRuns));
             MeasurementOutcome outcome;
             try
             {
-                outcome = await new MeasurementLoop(new OnnxRuntimeRunnerFactory(), new EnvironmentProbe()).MeasureAsync(request, null, cancellationToken);
+                outcome = await new MeasurementLoop(new OnnxRuntimeRunnerFactory(), new EnvironmentProbe(), profiler: new OrtOperatorProfiler()).MeasureAsync(request, null, cancellationToken);
             }
             catch (MeasurementSetupException e)
             {
@@ -83,6 +87,10 @@ public static class MeasureCommand
         table.AddRow("throughput", $"{r.ThroughputIps:N1} images/s");
         table.AddRow("cold start", $"session {r.SessionCreateMs:0.0} ms, first inference {r.FirstInferenceMs:0.0} ms");
         AnsiConsole.Write(table);
+        if (r.OperatorProfile is { } profile)
+        {
+            OperatorProfileTable.Write(profile);
+        }
     }
 
     /// <summary>The model as a file: given, or a built-in one exported to a temporary file for the run.</summary>

@@ -1,3 +1,4 @@
+using LowFormerBench.Core.Results;
 using LowFormerBench.Measurement.Loop;
 
 namespace LowFormerBench.Cli.Commands.Measure;
@@ -25,7 +26,8 @@ public sealed record MeasureReport(
     double ThroughputIps,
     double SessionCreateMs,
     double FirstInferenceMs,
-    bool Throttled)
+    bool Throttled,
+    OperatorProfile? OperatorProfile)
 {
     public static MeasureReport From(string model, MeasurementOutcome o)
     {
@@ -33,6 +35,6 @@ public sealed record MeasureReport(
         return new MeasureReport(model, o.Request.Scenario, o.Request.Batch, o.InputShape, o.Provider.Provider.Name, o.RuntimeVersion,
             s.MedianMs, s.P90Ms, s.P99Ms, s.MeanMs, s.StdDevMs, s.MinMs, s.MaxMs, s.MedianCi.LowerMs, s.MedianCi.UpperMs, s.Count,
             o.StopRuleMet, s.Outliers, o.ThroughputIps, o.ColdStart.SessionCreation.TotalMilliseconds, o.ColdStart.FirstInference.TotalMilliseconds,
-            o.MeasuredWhileThrottled);
+            o.MeasuredWhileThrottled, o.Profile);
     }
 }
