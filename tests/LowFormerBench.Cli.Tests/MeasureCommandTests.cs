@@ -33,4 +33,28 @@ public sealed class MeasureCommandTests
         Assert.True(code == 0, error);
         Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(output).RootElement.GetProperty("operator_profile").ValueKind);
     }
+
+    [Fact]
+    public async Task Measure_BatchSweepJson_EveryBatchAndTheBest()
+    {
+        var (code, output, error) = await CliRun.RunAsync(
+            "measure", "lowformer-b0", "--resolution", "64", "--threads", "1", "--time-budget", "0.2", "--batch-sweep", "1,2", "--format", "json");
+
+        Assert.True(code == 0, error);
+        var report = JsonDocument.Parse(output).RootElement;
+        var batches = report.GetProperty("batches").EnumerateArray().ToList();
+        Assert.Equal([1, 2], batches.Select(b => b.GetProperty("batch").GetInt32()));
+        Assert.All(batches, b => Assert.Equal("throughput", b.GetProperty("scenario").GetString()));
+        var best = batches.MaxBy(b => b.GetProperty("throughput_ips").GetDouble());
+        Assert.Equal(best.GetProperty("batch").GetInt32(), report.GetProperty("best_batch").GetInt32());
+    }
+
+    [Fact]
+    public async Task Measure_BadBatchSweep_ClearErrorNoMeasurement()
+    {
+        var (code, _, error) = await CliRun.RunAsync("measure", "lowformer-b0", "--resolution", "64", "--batch-sweep", "1,x");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("1,2,4,8", error, StringComparison.Ordinal);
+    }
 }

@@ -31,10 +31,14 @@ public static class MeasureCommand
         var budget = new Option<double>("--time-budget") { Description = "Seconds of timed iterations at most", DefaultValueFactory = _ => 10 };
         var profile = new Option<bool>("--profile") { Description = "Also take an operator profile in a separate pass: time share vs MAC share per operator type and node" };
         var profileRuns = new Option<int>("--profile-runs") { Description = "Inferences the profile averages", DefaultValueFactory = _ => MeasurementRequest.DefaultProfileRuns };
+        var sweep = new Option<string?>("--batch-sweep")
+        {
+            Description = "Throughput at several batch sizes, each a full measurement, and the best one: a list (1,2,4,8) or a maximum (32 = 1,2,4,...,32)",
+        };
         var format = OutputFormatOption.Create();
         var command = new Command("measure", "Measure one model on this machine, no coordinator: the agents' own loop")
         {
-            model, scenario, batch, resolution, provider, threads, budget, profile, profileRuns, format,
+            model, scenario, batch, resolution, provider, threads, budget, profile, profileRuns, sweep, format,
         };
         command.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
@@ -48,10 +52,16 @@ public static class MeasureCommand
             var request = new MeasurementRequest(file.Path, parse.GetValue(scenario)!, parse.GetValue(batch), parse.GetValue(resolution),
                 Provider: parse.GetValue(provider)!, ProviderOptions: options, TimeBudget: TimeSpan.FromSeconds(parse.GetValue(budget)),
                 Profile: parse.GetValue(profile), ProfileRuns: parse.GetValue(profileRuns));
+            var loop = new MeasurementLoop(new OnnxRuntimeRunnerFactory(), new EnvironmentProbe(), profiler: new OrtOperatorProfiler());
+            if (parse.GetValue(sweep) is { } batches)
+            {
+                return await SweepAsync(loop, request, batches, parse.GetValue(model)!, parse.GetValue(format), cancellationToken);
+            }
+
             MeasurementOutcome outcome;
             try
             {
-                outcome = await new MeasurementLoop(new OnnxRuntimeRunnerFactory(), new EnvironmentProbe(), profiler: new OrtOperatorProfiler()).MeasureAsync(request, null, cancellationToken);
+                outcome = await loop.MeasureAsync(request, null, cancellationToken);
             }
             catch (MeasurementSetupException e)
             {
@@ -71,6 +81,41 @@ public static class MeasureCommand
             return CommandAction.Succeeded;
         }));
         return command;
+    }
+
+    private static async Task<int> SweepAsync(
+        MeasurementLoop loop, MeasurementRequest request, string batches, string model, OutputFormat format, CancellationToken cancellationToken)
+    {
+        BatchSweepOutcome outcome;
+        try
+        {
+            var sizes = BatchSweep.Parse(batches);
+            outcome = await Task.Factory.StartNew(() => BatchSweep.Run(loop, request, sizes, null, cancellationToken), cancellationToken,
+                TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+        catch (MeasurementSetupException e)
+        {
+            throw new CliFailure(e.Message);
+        }
+
+        var report = BatchSweepReport.From(model, outcome);
+        if (format == OutputFormat.Json)
+        {
+            JsonOutput.Write(report);
+            return CommandAction.Succeeded;
+        }
+
+        var table = new Table().Border(TableBorder.Simple).Title(Markup.Escape($"{model}: throughput per batch"))
+            .AddColumns("batch", "p50 ms", "95% CI ms", "throughput img/s", "samples", "stop rule", "");
+        foreach (var p in report.Batches)
+        {
+            table.AddRow(p.Batch.ToString(CultureInfo.InvariantCulture), $"{p.P50Ms:0.000}", $"{p.MedianCiLowMs:0.000} – {p.MedianCiHighMs:0.000}",
+                $"{p.ThroughputIps:N1}", p.Samples.ToString(CultureInfo.InvariantCulture), p.StopRuleMet ? "met" : "budget ran out",
+                p.Batch == report.BestBatch ? "[green]best[/]" : "");
+        }
+
+        AnsiConsole.Write(table);
+        return CommandAction.Succeeded;
     }
 
     private static void Show(MeasureReport r)

@@ -38,3 +38,10 @@ public sealed record MeasureReport(
             o.MeasuredWhileThrottled, o.Profile);
     }
 }
+
+/// <summary><c>lfb measure --batch-sweep --format json</c>: every batch's report and the best-throughput batch.</summary>
+public sealed record BatchSweepReport(string Model, int BestBatch, double BestThroughputIps, IReadOnlyList<MeasureReport> Batches)
+{
+    public static BatchSweepReport From(string model, BatchSweepOutcome sweep) =>
+        new(model, sweep.Best.Request.Batch, sweep.Best.ThroughputIps, [.. sweep.Points.Select(p => MeasureReport.From(model, p))]);
+}
