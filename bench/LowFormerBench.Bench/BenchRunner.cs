@@ -11,6 +11,8 @@ public static class BenchRunner
         ["false-alarms"] = ("One suite against itself 20 times (ORT-timed): regressions reported, smallest slowdown caught 19 in 20", Regression.FalseAlarmBench.Run),
         ["harness-overhead"] = ("Our loop's median vs onnxruntime-node's on the same files, interleaved: ratio per model (goal <= 1.02)",
             Measurement.HarnessOverheadBench.Run),
+        ["repeatability"] = ("The same job 10 times: spread of the medians, how often the reported interval holds the overall median",
+            Measurement.RepeatabilityBench.Run),
     };
 
     public static int Run(string[] args)
