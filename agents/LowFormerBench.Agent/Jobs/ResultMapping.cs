@@ -25,6 +25,8 @@ internal static class ResultMapping
                 WarmupIterations = outcome.WarmupIterations, StopRuleMet = outcome.StopRuleMet, Outliers = s.Outliers,
                 SessionCreateMs = outcome.ColdStart.SessionCreation.TotalMilliseconds,
                 FirstInferenceMs = outcome.ColdStart.FirstInference.TotalMilliseconds,
+                P99TailSamples = s.TailSamples(0.99),
+                P99Supported = s.SupportsPercentile(0.99),
             },
             ModelFromCache = modelFromCache,
             EnvironmentFingerprint = fingerprint.Hash,

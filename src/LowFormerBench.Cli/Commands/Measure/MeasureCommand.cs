@@ -124,7 +124,8 @@ public static class MeasureCommand
         table.AddRow("model", Markup.Escape(r.Model));
         table.AddRow("input", r.InputShape);
         table.AddRow("provider", Markup.Escape($"{r.Provider} (ONNX Runtime {r.OnnxruntimeVersion})"));
-        table.AddRow("p50 / p90 / p99 ms", $"{r.P50Ms:0.000} / {r.P90Ms:0.000} / {r.P99Ms:0.000}");
+        table.AddRow("p50 / p90 / p99 ms", $"{r.P50Ms:0.000} / {r.P90Ms:0.000} / {r.P99Ms:0.000}" +
+            (r.P99Supported ? string.Empty : $" (p99 rests on {r.P99TailSamples} tail sample(s): indicative only)"));
         table.AddRow("mean ± sd ms", $"{r.MeanMs:0.000} ± {r.StddevMs:0.000}");
         table.AddRow("min / max ms", $"{r.MinMs:0.000} / {r.MaxMs:0.000}");
         table.AddRow("95% CI of the median", $"{r.MedianCiLowMs:0.000} – {r.MedianCiHighMs:0.000} ms");

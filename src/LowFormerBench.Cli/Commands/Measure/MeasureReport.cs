@@ -27,7 +27,9 @@ public sealed record MeasureReport(
     double SessionCreateMs,
     double FirstInferenceMs,
     bool Throttled,
-    OperatorProfile? OperatorProfile)
+    OperatorProfile? OperatorProfile,
+    int P99TailSamples,
+    bool P99Supported)
 {
     public static MeasureReport From(string model, MeasurementOutcome o)
     {
@@ -35,7 +37,7 @@ public sealed record MeasureReport(
         return new MeasureReport(model, o.Request.Scenario, o.Request.Batch, o.InputShape, o.Provider.Provider.Name, o.RuntimeVersion,
             s.MedianMs, s.P90Ms, s.P99Ms, s.MeanMs, s.StdDevMs, s.MinMs, s.MaxMs, s.MedianCi.LowerMs, s.MedianCi.UpperMs, s.Count,
             o.StopRuleMet, s.Outliers, o.ThroughputIps, o.ColdStart.SessionCreation.TotalMilliseconds, o.ColdStart.FirstInference.TotalMilliseconds,
-            o.MeasuredWhileThrottled, o.Profile);
+            o.MeasuredWhileThrottled, o.Profile, s.TailSamples(0.99), s.SupportsPercentile(0.99));
     }
 }
 
