@@ -45,9 +45,6 @@ internal static partial class AgentLog
     [LoggerMessage(15, LogLevel.Warning, "Job {JobId} handed back unmeasured: {Reason}")]
     public static partial void JobHandedBack(ILogger logger, string jobId, string reason);
 
-    [LoggerMessage(16, LogLevel.Information, "Job {JobId} asked for an operator profile; the measurement library has no profiling pass yet, so it is measured without one")]
-    public static partial void ProfileNotAvailable(ILogger logger, string jobId);
-
     [LoggerMessage(17, LogLevel.Information, "ONNX Runtime {Version} from {NativeLibrary}, providers {Providers}; device {DeviceClass}, {Arch}, {CpuModel}")]
     public static partial void DeviceProbed(ILogger logger, string version, string nativeLibrary, string providers, string deviceClass, string arch, string cpuModel);
 

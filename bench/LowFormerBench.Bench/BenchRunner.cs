@@ -9,6 +9,10 @@ public static class BenchRunner
         ["idle-gap"] = ("One agent, 200 jobs: the agent's idle time between a result and its next assignment", Farm.FarmBenches.IdleGap),
         ["farm-load"] = ("200 agents, 2,000 jobs on loopback: wall time, jobs/s, none lost or duplicated", Farm.FarmBenches.Load),
         ["false-alarms"] = ("One suite against itself 20 times (ORT-timed): regressions reported, smallest slowdown caught 19 in 20", Regression.FalseAlarmBench.Run),
+        ["harness-overhead"] = ("Our loop's median vs onnxruntime-node's on the same files, interleaved: ratio per model (goal <= 1.02)",
+            Measurement.HarnessOverheadBench.Run),
+        ["repeatability"] = ("The same job 10 times: spread of the medians, how often the reported interval holds the overall median",
+            Measurement.RepeatabilityBench.Run),
     };
 
     public static int Run(string[] args)

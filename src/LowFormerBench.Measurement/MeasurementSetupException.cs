@@ -7,8 +7,8 @@ namespace LowFormerBench.Measurement;
 /// </summary>
 public abstract class MeasurementSetupException : Exception
 {
-    protected MeasurementSetupException(string message)
-        : base(message)
+    protected MeasurementSetupException(string message, Exception? inner = null)
+        : base(message, inner)
     {
     }
 }
@@ -22,3 +22,22 @@ public sealed class MeasurementRequestException(IReadOnlyList<string> errors)
 {
     public IReadOnlyList<string> Errors { get; } = errors;
 }
+
+/// <summary>
+/// ONNX Runtime cannot load the model file (not ONNX, truncated, an operator or opset this runtime lacks).
+/// Permanent on this device: the same file fails the same way on every retry.
+/// </summary>
+public sealed class ModelLoadException(string path, string runtimeError, Exception? inner = null)
+    : MeasurementSetupException(
+        $"ONNX Runtime cannot load the model file '{path}': {runtimeError}. " +
+        "Check that the file is a complete ONNX model (re-export or re-upload it), or that this ONNX Runtime supports its opset and operators.",
+        inner)
+{
+    public string ModelPath { get; } = path;
+
+    public string RuntimeError { get; } = runtimeError;
+}
+
+/// <summary>A profile was asked of a loop that has no profiler (a fake runner, or a runtime without one).</summary>
+public sealed class ProfilingUnavailableException()
+    : MeasurementSetupException("an operator profile was asked, but this measurement loop has no profiler; measure with ONNX Runtime (OrtOperatorProfiler) or drop the profile request");

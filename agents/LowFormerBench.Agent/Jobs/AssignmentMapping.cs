@@ -19,5 +19,6 @@ internal static class AssignmentMapping
         a.MinIterations > 0 ? a.MinIterations : StopRule.DefaultMinIterations,
         a.MaxIterations > 0 ? a.MaxIterations : StopRule.DefaultMaxIterations,
         a.TimeBudgetMs > 0 ? TimeSpan.FromMilliseconds(a.TimeBudgetMs) : null,
-        a.WarmupBudgetMs > 0 ? TimeSpan.FromMilliseconds(a.WarmupBudgetMs) : null);
+        a.WarmupBudgetMs > 0 ? TimeSpan.FromMilliseconds(a.WarmupBudgetMs) : null,
+        Profile: a.Profile);
 }

@@ -7,5 +7,6 @@ public static class JobPhases
     public const string Preparing = "preparing";
     public const string Warming = "warming";
     public const string Measuring = "measuring";
+    public const string Profiling = "profiling";
     public const string Reporting = "reporting";
 }

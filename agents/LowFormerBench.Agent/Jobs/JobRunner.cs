@@ -62,11 +62,6 @@ public sealed class JobRunner(ModelCache.ModelCache cache, IJobMeasurer measurer
         request.Validate();
         var provider = ProviderCatalog.Configure(request.Provider, request.ProviderOptions, request.Precision);
         ProviderCatalog.EnsureAvailable(provider, measurer.Capabilities.Providers);
-        if (job.Profile)
-        {
-            AgentLog.ProfileNotAvailable(logger, job.JobId);
-        }
-
         return request;
     }
 
@@ -103,6 +98,7 @@ public sealed class JobRunner(ModelCache.ModelCache cache, IJobMeasurer measurer
                 MeasurementPhase.Preparing => JobPhases.Preparing,
                 MeasurementPhase.Warming => JobPhases.Warming,
                 MeasurementPhase.Measuring => JobPhases.Measuring,
+                MeasurementPhase.Profiling => JobPhases.Profiling,
                 _ => null,
             };
             if (phase is not null)

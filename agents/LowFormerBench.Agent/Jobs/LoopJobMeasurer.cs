@@ -1,5 +1,6 @@
 using LowFormerBench.Measurement.Environment;
 using LowFormerBench.Measurement.Loop;
+using LowFormerBench.Measurement.Profiling;
 using LowFormerBench.Measurement.Runners;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace LowFormerBench.Agent.Jobs;
 public sealed class LoopJobMeasurer : IJobMeasurer
 {
     private readonly Lazy<ProbedDevice> _capabilities;
-    private readonly MeasurementLoop _loop = new(new OnnxRuntimeRunnerFactory(), new EnvironmentProbe());
+    private readonly MeasurementLoop _loop = new(new OnnxRuntimeRunnerFactory(), new EnvironmentProbe(), profiler: new OrtOperatorProfiler());
     private readonly AgentOptions _options;
 
     public LoopJobMeasurer(IOptions<AgentOptions> options, ILogger<LoopJobMeasurer> logger)

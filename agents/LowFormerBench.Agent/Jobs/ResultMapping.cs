@@ -1,4 +1,5 @@
 using System.Globalization;
+using LowFormerBench.Core.Results;
 using LowFormerBench.Measurement.Environment;
 using LowFormerBench.Measurement.ExecutionProviders;
 using LowFormerBench.Measurement.Loop;
@@ -25,12 +26,19 @@ internal static class ResultMapping
                 WarmupIterations = outcome.WarmupIterations, StopRuleMet = outcome.StopRuleMet, Outliers = s.Outliers,
                 SessionCreateMs = outcome.ColdStart.SessionCreation.TotalMilliseconds,
                 FirstInferenceMs = outcome.ColdStart.FirstInference.TotalMilliseconds,
+                P99TailSamples = s.TailSamples(0.99),
+                P99Supported = s.SupportsPercentile(0.99),
             },
             ModelFromCache = modelFromCache,
             EnvironmentFingerprint = fingerprint.Hash,
             InputShape = outcome.InputShape,
         };
         result.SamplesMs.AddRange(outcome.SamplesMs);
+        if (outcome.Profile is { } profile)
+        {
+            result.OperatorProfileJson = OperatorProfileJson.Serialize(profile);
+        }
+
         var before = outcome.EnvironmentBefore?.ToProto() ?? new WireSnapshot { Phase = Measurement.Environment.EnvironmentSnapshot.Before };
         AddHowMeasured(before, outcome, fingerprint.Canonical);
         result.Environment.Add(before);

@@ -1,8 +1,12 @@
+using LowFormerBench.Core.Results;
 using LowFormerBench.Protos.V1;
 
 namespace LowFormerBench.Cli.Rendering;
 
-/// <summary>One result in <c>lfb results --format json|csv</c>: flat, snake_case, stable.</summary>
+/// <summary>
+/// One result in <c>lfb results --format json|csv</c>: flat, snake_case, stable. The operator profile, where the job
+/// took one, is nested in JSON and left out of CSV (which keeps flat columns only).
+/// </summary>
 public sealed record ResultRecord(
     string JobId,
     long CampaignId,
@@ -31,7 +35,8 @@ public sealed record ResultRecord(
     long Macs,
     double? Top1,
     bool Throttled,
-    string EnvironmentFingerprint)
+    string EnvironmentFingerprint,
+    OperatorProfile? OperatorProfile)
 {
     public static ResultRecord From(ResultRow r)
     {
@@ -39,6 +44,6 @@ public sealed record ResultRecord(
         return new ResultRecord(r.JobId, r.CampaignId, r.Model, r.Agent, r.Scenario, r.Batch, r.Resolution, r.Precision, r.Provider,
             s.P50Ms, s.P90Ms, s.P99Ms, s.MeanMs, s.StddevMs, s.MinMs, s.MaxMs, s.MedianCiLowMs, s.MedianCiHighMs, s.Samples, s.ThroughputIps,
             s.StopRuleMet, s.SessionCreateMs, s.FirstInferenceMs, r.Params, r.Macs, r.Top1 > 0 ? r.Top1 : null, r.Throttled,
-            r.EnvironmentFingerprint);
+            r.EnvironmentFingerprint, r.OperatorProfileJson.Length > 0 ? OperatorProfileJson.Deserialize(r.OperatorProfileJson) : null);
     }
 }

@@ -2,6 +2,7 @@ using LowFormerBench.Coordinator.Scheduling;
 using LowFormerBench.Coordinator.Storage;
 using LowFormerBench.Core.Devices;
 using LowFormerBench.Core.Queries;
+using LowFormerBench.Core.Results;
 
 namespace LowFormerBench.Coordinator.Dashboard;
 
@@ -33,6 +34,9 @@ public sealed class DashboardQueries(
         results.ListAsync(campaignId, null, cancellationToken);
 
     public Task<IReadOnlyList<ModelView>> ListModelsAsync(CancellationToken cancellationToken) => models.ListAsync(cancellationToken);
+
+    public Task<OperatorProfile?> GetOperatorProfileAsync(long jobId, CancellationToken cancellationToken) =>
+        results.OperatorProfileAsync(jobId, cancellationToken);
 
     // A stored agent with no session is offline, unless it was quarantined (that outlives the connection).
     private static AgentView ToView(AgentStore.AgentRecord record, AgentSession? session) => new(

@@ -115,6 +115,15 @@ public sealed partial class ControlGrpcService(
             await AddSamplesAsync(response, context.CancellationToken);
         }
 
+        if (request.IncludeOperatorProfiles)
+        {
+            foreach (var row in response.Results)
+            {
+                row.OperatorProfileJson = await results.OperatorProfileJsonAsync(
+                    long.Parse(row.JobId, System.Globalization.CultureInfo.InvariantCulture), context.CancellationToken) ?? string.Empty;
+            }
+        }
+
         return response;
     }
 

@@ -14,7 +14,8 @@ public sealed partial class ResultQueries(SqliteConnectionFactory connections)
                    j.scenario, j.batch, j.resolution, j.precision, j.provider,
                    r.p50_ms, r.p90_ms, r.p99_ms, r.mean_ms, r.stddev_ms, r.min_ms, r.max_ms, r.median_ci_low_ms, r.median_ci_high_ms,
                    r.samples, r.throughput_ips, r.warmup_iterations, r.stop_rule_met, r.outliers, r.session_create_ms, r.first_inference_ms,
-                   r.attempt, r.environment_fingerprint, m.params, m.macs, m.top1, r.created_at_ms, r.throttled
+                   r.attempt, r.environment_fingerprint, m.params, m.macs, m.top1, r.created_at_ms, r.throttled,
+                   r.operator_profile_json IS NOT NULL AS has_operator_profile
             FROM results r
             JOIN jobs j ON j.id = r.job_id
             JOIN models m ON m.sha256 = j.model_sha256
@@ -30,6 +31,18 @@ public sealed partial class ResultQueries(SqliteConnectionFactory connections)
         var rows = await connection.QueryAsync<ResultRow>(new CommandDefinition(sql, new { campaignId, limit }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToView())];
     }
+
+    /// <summary>The operator profile stored with a job's result, as JSON; null when there is no result or it took no profile.</summary>
+    public async Task<string?> OperatorProfileJsonAsync(long jobId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT operator_profile_json FROM results WHERE job_id = @jobId", new { jobId }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The operator profile of a job's result, read back into the record; null when there is none.</summary>
+    public async Task<OperatorProfile?> OperatorProfileAsync(long jobId, CancellationToken cancellationToken = default) =>
+        await OperatorProfileJsonAsync(jobId, cancellationToken) is { } json ? OperatorProfileJson.Deserialize(json) : null;
 
     private sealed class ResultRow
     {
@@ -67,9 +80,12 @@ public sealed partial class ResultQueries(SqliteConnectionFactory connections)
         public long CreatedAtMs { get; set; }
         public long Throttled { get; set; }
 
+        public long HasOperatorProfile { get; set; }
+
         public ResultView ToView() => new(JobId, CampaignId, Model, ModelSha256, Agent, Scenario, (int)Batch, (int)Resolution, Precision, Provider,
             new ReportedSummary(P50Ms, P90Ms, P99Ms, MeanMs, StddevMs, MinMs, MaxMs, MedianCiLowMs, MedianCiHighMs, (int)Samples,
                 ThroughputIps, (int)WarmupIterations, StopRuleMet != 0, (int)Outliers, SessionCreateMs, FirstInferenceMs),
-            (int)Attempt, EnvironmentFingerprint, Params, Macs, Top1, DateTimeOffset.FromUnixTimeMilliseconds(CreatedAtMs), Throttled != 0);
+            (int)Attempt, EnvironmentFingerprint, Params, Macs, Top1, DateTimeOffset.FromUnixTimeMilliseconds(CreatedAtMs), Throttled != 0,
+            HasOperatorProfile != 0);
     }
 }

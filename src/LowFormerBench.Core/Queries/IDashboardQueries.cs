@@ -1,3 +1,5 @@
+using LowFormerBench.Core.Results;
+
 namespace LowFormerBench.Core.Queries;
 
 /// <summary>
@@ -20,4 +22,7 @@ public interface IDashboardQueries
     Task<IReadOnlyList<ResultView>> ListResultsAsync(long? campaignId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ModelView>> ListModelsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The operator profile stored with a job's result (time share vs MAC share), or null when it has none.</summary>
+    Task<OperatorProfile?> GetOperatorProfileAsync(long jobId, CancellationToken cancellationToken);
 }

@@ -3,6 +3,7 @@ using LowFormerBench.Core.Results;
 namespace LowFormerBench.Core.Queries;
 
 /// <summary>An accepted result with its configuration and model facts: what result tables and plots show.</summary>
+/// <param name="HasOperatorProfile">Whether an operator profile is stored with it (<see cref="IDashboardQueries.GetOperatorProfileAsync"/> reads it).</param>
 public sealed record ResultView(
     long JobId,
     long CampaignId,
@@ -21,4 +22,5 @@ public sealed record ResultView(
     long Macs,
     double? Top1,
     DateTimeOffset CreatedAt,
-    bool Throttled);
+    bool Throttled,
+    bool HasOperatorProfile = false);

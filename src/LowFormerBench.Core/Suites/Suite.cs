@@ -5,7 +5,8 @@ namespace LowFormerBench.Core.Suites;
 
 /// <summary>
 /// A validated suite: models × device selectors × scenarios × batch sizes × resolutions × precisions ×
-/// providers. Everything but the name, the models and the scenarios has a default.
+/// providers. Everything but the name, the models and the scenarios has a default. <paramref name="Profile"/>
+/// asks every job for an operator profile, taken in a separate pass after its timed window.
 /// </summary>
 public sealed record Suite(
     string Name,
@@ -17,7 +18,8 @@ public sealed record Suite(
     IReadOnlyList<string> Providers,
     IReadOnlyDictionary<string, string> ProviderOptions,
     IReadOnlyList<DeviceSelector> Devices,
-    MeasurementBudget Budget)
+    MeasurementBudget Budget,
+    bool Profile = false)
 {
     public const int DefaultResolution = 224;
     public const string DefaultPrecision = "fp32";

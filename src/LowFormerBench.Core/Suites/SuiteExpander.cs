@@ -27,7 +27,7 @@ public static class SuiteExpander
                                 foreach (var provider in suite.Providers)
                                 {
                                     jobs.Add(new JobSpec(sha256, model.DisplayName, scenario, batch, resolution, precision, provider,
-                                        suite.ProviderOptions, device, suite.Budget));
+                                        suite.ProviderOptions, device, suite.Budget, suite.Profile));
                                 }
                             }
                         }

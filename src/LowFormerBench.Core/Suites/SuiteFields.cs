@@ -167,6 +167,23 @@ internal sealed class SuiteFields(YamlMappingNode root, SuiteErrors errors)
         return selectors.Count == 0 ? [DeviceSelector.Any] : selectors;
     }
 
+    /// <summary>true or false; absent is false.</summary>
+    public bool Flag(string key)
+    {
+        if (!root.Children.TryGetValue(key, out var node))
+        {
+            return false;
+        }
+
+        if (node is YamlScalarNode { Value: { } text } && bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(node, key, "must be true or false");
+        return false;
+    }
+
     public MeasurementBudget Budget() =>
         root.Children.TryGetValue("budget", out var node) ? new BudgetReader(errors).Read(node) : MeasurementBudget.Default;
 

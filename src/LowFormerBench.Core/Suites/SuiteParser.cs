@@ -14,7 +14,7 @@ public static class SuiteParser
     private static readonly HashSet<string> KnownKeys =
     [
         "name", "description", "models", "scenarios", "batch_sizes", "resolutions", "precisions", "providers",
-        "provider_options", "devices", "budget",
+        "provider_options", "devices", "budget", "profile",
     ];
 
     public static Suite Parse(string yaml, string path = "suite")
@@ -53,8 +53,9 @@ public static class SuiteParser
         var providerOptions = fields.StringMap("provider_options");
         var devices = fields.Devices();
         var budget = fields.Budget();
+        var profile = fields.Flag("profile");
         errors.ThrowIfAny();
-        return new Suite(name!, models, scenarios, batchSizes, resolutions, precisions, providers, providerOptions, devices, budget);
+        return new Suite(name!, models, scenarios, batchSizes, resolutions, precisions, providers, providerOptions, devices, budget, profile);
     }
 
     internal static int? ParseInt(string? text) =>

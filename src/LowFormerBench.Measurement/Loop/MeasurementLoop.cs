@@ -2,6 +2,7 @@ using System.Runtime;
 using LowFormerBench.Core.Statistics;
 using LowFormerBench.Measurement.Environment;
 using LowFormerBench.Measurement.ExecutionProviders;
+using LowFormerBench.Measurement.Profiling;
 using LowFormerBench.Measurement.Runners;
 
 namespace LowFormerBench.Measurement.Loop;
@@ -13,7 +14,9 @@ namespace LowFormerBench.Measurement.Loop;
 /// <param name="runners">Opens the model (ONNX Runtime, or a fake in tests).</param>
 /// <param name="environment">Reads device state before and after the timed window; null skips it.</param>
 /// <param name="time">Clock for samples; <see cref="TimeProvider.System"/> reads Stopwatch ticks.</param>
-public sealed class MeasurementLoop(IInferenceRunnerFactory runners, IEnvironmentProbe? environment = null, TimeProvider? time = null)
+/// <param name="profiler">Takes operator profiles when a request asks; null makes such a request fail before timing.</param>
+public sealed class MeasurementLoop(
+    IInferenceRunnerFactory runners, IEnvironmentProbe? environment = null, TimeProvider? time = null, IOperatorProfiler? profiler = null)
 {
     private readonly TimeProvider clock = time ?? TimeProvider.System;
 
@@ -34,6 +37,11 @@ public sealed class MeasurementLoop(IInferenceRunnerFactory runners, IEnvironmen
         request.Validate();
         var provider = ProviderCatalog.Configure(request.Provider, request.ProviderOptions, request.Precision);
         var setup = new RunnerSetup(request.ModelPath, request.Batch, request.Resolution, request.Precision, provider);
+        if (request.Profile && profiler is null)
+        {
+            throw new ProfilingUnavailableException();
+        }
+
         using var runner = runners.Open(setup, cancellationToken);
 
         progress?.Report(MeasurementPhase.Warming);
@@ -47,6 +55,13 @@ public sealed class MeasurementLoop(IInferenceRunnerFactory runners, IEnvironmen
         var outcome = new MeasurementOutcome(
             request, SampleSummary.From(samples), [.. samples], warmupIterations, warmup, stop, runner.ColdStart,
             runner.InputShape, runner.Provider, runner.RuntimeVersion, window, before, after);
+        if (request.Profile)
+        {
+            // After the window and on a session of its own: the profiler's bookkeeping must not touch the timed samples.
+            progress?.Report(MeasurementPhase.Profiling);
+            outcome = outcome with { Profile = profiler!.Profile(setup, request.ProfileRuns, cancellationToken) };
+        }
+
         progress?.Report(MeasurementPhase.Completed);
         return outcome;
     }
@@ -124,4 +139,7 @@ public enum MeasurementPhase
 
     /// <summary>Outcome ready.</summary>
     Completed,
+
+    /// <summary>The separate operator-profiling pass, after the timed window (only when asked).</summary>
+    Profiling,
 }

@@ -1,8 +1,10 @@
+using LowFormerBench.Core.Results;
 using System.Collections.Immutable;
 using EnvironmentFingerprint = LowFormerBench.Core.Devices.EnvironmentFingerprint;
 using LowFormerBench.Core.Statistics;
 using LowFormerBench.Measurement.Environment;
 using LowFormerBench.Measurement.ExecutionProviders;
+using LowFormerBench.Measurement.Profiling;
 using LowFormerBench.Measurement.Runners;
 
 namespace LowFormerBench.Measurement.Loop;
@@ -41,6 +43,9 @@ public sealed record MeasurementOutcome(
         "one RunWithBinding call plus output synchronisation; inputs and outputs in host memory, so GPU copies are included";
 
     public bool StopRuleMet => Stop.RuleMet;
+
+    /// <summary>Operator profile from a separate pass, when the request asked for one.</summary>
+    public OperatorProfile? Profile { get; init; }
 
     /// <summary>Images per second: batch / median seconds per inference (the proto's throughput_ips).</summary>
     public double ThroughputIps => Summary.ThroughputPerSecond(Request.Batch);

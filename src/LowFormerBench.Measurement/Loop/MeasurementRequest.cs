@@ -16,6 +16,8 @@ namespace LowFormerBench.Measurement.Loop;
 /// <param name="TimeBudget">Cap on the timed window (default 10 s).</param>
 /// <param name="WarmupBudget">Cap on warm-up (default 2 s).</param>
 /// <param name="TargetCiHalfWidth">Stop when the 95% interval of the median is within this fraction of it.</param>
+/// <param name="Profile">Also take an operator profile, in a separate pass after the timed window.</param>
+/// <param name="ProfileRuns">Inferences the profile averages (after one cold run).</param>
 public sealed record MeasurementRequest(
     string ModelPath,
     string Scenario = MeasurementRequest.Latency,
@@ -28,8 +30,12 @@ public sealed record MeasurementRequest(
     int MaxIterations = StopRule.DefaultMaxIterations,
     TimeSpan? TimeBudget = null,
     TimeSpan? WarmupBudget = null,
-    double TargetCiHalfWidth = StopRule.DefaultTargetRelativeHalfWidth)
+    double TargetCiHalfWidth = StopRule.DefaultTargetRelativeHalfWidth,
+    bool Profile = false,
+    int ProfileRuns = MeasurementRequest.DefaultProfileRuns)
 {
+    public const int DefaultProfileRuns = 10;
+
     public const string Latency = "latency";
     public const string Throughput = "throughput";
     public const string Fp32 = "fp32";
@@ -86,6 +92,11 @@ public sealed record MeasurementRequest(
         if (TargetCiHalfWidth is <= 0 or >= 1 || double.IsNaN(TargetCiHalfWidth))
         {
             errors.Add($"{nameof(TargetCiHalfWidth)} must be between 0 and 1 (a fraction of the median), got {TargetCiHalfWidth}");
+        }
+
+        if (ProfileRuns is < 1 or > 10_000)
+        {
+            errors.Add($"{nameof(ProfileRuns)} must be between 1 and 10000, got {ProfileRuns}");
         }
 
         if (errors.Count > 0)

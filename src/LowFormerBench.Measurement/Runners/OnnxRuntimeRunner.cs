@@ -55,15 +55,9 @@ public sealed class OnnxRuntimeRunner : IInferenceRunner
         try
         {
             using var options = ProviderCatalog.CreateSessionOptions(setup.Provider);
-
-            // A TensorRT engine build inside session creation takes minutes on a Jetson; ORT's load
-            // cancellation flag lets a cancelled job stop it instead of waiting it out.
-            using (cancellationToken.Register(() => options.SetLoadCancellationFlag(true)))
-            {
-                var clock = Stopwatch.StartNew();
-                session = new InferenceSession(setup.ModelPath, options);
-                sessionCreation = clock.Elapsed;
-            }
+            var clock = Stopwatch.StartNew();
+            session = CreateSession(setup, options, cancellationToken);
+            sessionCreation = clock.Elapsed;
 
             CheckPrecision(session, setup);
             tensors = BoundTensors.Create(session, setup);
@@ -98,6 +92,24 @@ public sealed class OnnxRuntimeRunner : IInferenceRunner
         }
     }
 
+    /// <summary>Loads the model; a file ORT cannot load becomes a <see cref="ModelLoadException"/> naming it.</summary>
+    internal static InferenceSession CreateSession(RunnerSetup setup, SessionOptions options, CancellationToken cancellationToken)
+    {
+        // A TensorRT engine build inside session creation takes minutes on a Jetson; ORT's load
+        // cancellation flag lets a cancelled job stop it instead of waiting it out.
+        using (cancellationToken.Register(() => options.SetLoadCancellationFlag(true)))
+        {
+            try
+            {
+                return new InferenceSession(setup.ModelPath, options);
+            }
+            catch (OnnxRuntimeException e) when (!cancellationToken.IsCancellationRequested && IsModelFault(e))
+            {
+                throw new ModelLoadException(setup.ModelPath, e.Message, e);
+            }
+        }
+    }
+
     public void Run()
     {
         try
@@ -121,6 +133,14 @@ public sealed class OnnxRuntimeRunner : IInferenceRunner
         tensors.Dispose();
         session.Dispose();
     }
+
+    // Provider failures (a missing CUDA library, a TensorRT build error) are not the file's fault and keep their own message.
+    private static bool IsModelFault(OnnxRuntimeException e) =>
+        e.Message.Contains("INVALID_PROTOBUF", StringComparison.Ordinal)
+        || e.Message.Contains("INVALID_GRAPH", StringComparison.Ordinal)
+        || e.Message.Contains("NO_SUCHFILE", StringComparison.Ordinal)
+        || e.Message.Contains("NOT_IMPLEMENTED", StringComparison.Ordinal)
+        || e.Message.Contains("Load model", StringComparison.Ordinal);
 
     /// <summary>
     /// The job's precision must match the model unless the provider casts (TensorRT): timing an fp32

@@ -77,6 +77,40 @@ public sealed class StorageTests
     }
 
     [Fact]
+    public async Task ResultStore_ReportWithOperatorProfile_StoredAndReadBack()
+    {
+        var (db, job) = await WithOneLeasedJobAsync();
+        await using var _ = db;
+        var results = new ResultStore(db.Connections, new JobStore(db.Connections, Time), Time);
+        job.Succeed(1);
+        var profile = new OperatorProfile(3, "all", 2.5, 100, 100, [new OperatorShare("Conv (depthwise)", 2, 1.5, 0.6, 10, 0.1)],
+            [new NodeShare("dw_nchwc", "Conv", "dw", "Conv (depthwise)", "CPUExecutionProvider", 1.5, 0.6, 10, 0.1)], ["note"]);
+
+        await results.AcceptAsync(job, "agent-1", Report(job.Id, 1) with { OperatorProfileJson = OperatorProfileJson.Serialize(profile) });
+
+        var queries = new ResultQueries(db.Connections);
+        Assert.True(Assert.Single(await queries.ListAsync(null, null)).HasOperatorProfile);
+        var back = await queries.OperatorProfileAsync(job.Id);
+        Assert.NotNull(back);
+        Assert.Equal(profile.Operators, back.Operators);
+        Assert.Equal(profile.Nodes, back.Nodes);
+        Assert.Null(await queries.OperatorProfileAsync(job.Id + 1));
+    }
+
+    [Fact]
+    public async Task JobSpec_ProfileFlag_RoundTripsThroughTheStore()
+    {
+        await using var db = await TempDatabase.CreateAsync();
+        await new ModelRecordStore(db.Connections, Time).AddAsync(new ModelView("sha", "lowformer-b0", "builtin", "lowformer-b0", "LowFormer",
+            224, "fp32", 100, 14_100_000, 944_000_000, 78.4));
+        await new CampaignStore(db.Connections, Time).CreateAsync("p", "name: p", new Dictionary<string, string>(), [Spec("sha") with { Profile = true }], 3);
+
+        var loaded = Assert.Single(await new JobStore(db.Connections, Time).LoadUnfinishedAsync());
+
+        Assert.True(loaded.Spec.Profile);
+    }
+
+    [Fact]
     public async Task CampaignStore_Refresh_StateFollowsJobs()
     {
         var (db, job) = await WithOneLeasedJobAsync();

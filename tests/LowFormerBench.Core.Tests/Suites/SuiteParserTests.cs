@@ -45,6 +45,27 @@ public sealed class SuiteParserTests
     }
 
     [Fact]
+    public void Parse_Profile_EveryExpandedJobAsksForOne()
+    {
+        var suite = SuiteParser.Parse("{name: x, models: [lowformer-b0], scenarios: [latency, throughput], profile: true}");
+
+        var jobs = SuiteExpander.Expand(suite, (_, _, _) => "sha");
+
+        Assert.True(suite.Profile);
+        Assert.Equal(2, jobs.Count);
+        Assert.All(jobs, j => Assert.True(j.Profile));
+        Assert.False(SuiteParser.Parse("{name: x, models: [m], scenarios: [latency]}").Profile);
+    }
+
+    [Fact]
+    public void Parse_ProfileNotABoolean_SaysWhatItMustBe()
+    {
+        var error = Assert.Throws<SuiteValidationException>(() => SuiteParser.Parse("{name: x, models: [m], scenarios: [latency], profile: often}", "p.yaml"));
+
+        Assert.Contains(error.Errors, e => e.Contains("profile", StringComparison.Ordinal) && e.Contains("true or false", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Parse_ManyProblems_ReportsEachWithLineAndField()
     {
         var error = Assert.Throws<SuiteValidationException>(() => SuiteParser.Parse("""

@@ -30,4 +30,9 @@ public sealed class FakeDashboardQueries : IDashboardQueries
         Task.FromResult<IReadOnlyList<ResultView>>([.. Results.Where(r => campaignId is null || r.CampaignId == campaignId)]);
 
     public Task<IReadOnlyList<ModelView>> ListModelsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<ModelView>>(Models);
+
+    public Dictionary<long, LowFormerBench.Core.Results.OperatorProfile> Profiles { get; } = [];
+
+    public Task<LowFormerBench.Core.Results.OperatorProfile?> GetOperatorProfileAsync(long jobId, CancellationToken cancellationToken) =>
+        Task.FromResult(Profiles.GetValueOrDefault(jobId));
 }

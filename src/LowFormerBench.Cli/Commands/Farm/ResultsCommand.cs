@@ -19,7 +19,7 @@ public static class ResultsCommand
         command.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
             using var client = new CoordinatorClient(parse.GetValue(coordinator)!);
-            var rows = await FetchAsync(client, parse.GetValue(campaign), cancellationToken);
+            var rows = await FetchAsync(client, parse.GetValue(campaign), cancellationToken, operatorProfiles: parse.GetValue(format) == "json");
             switch (parse.GetValue(format))
             {
                 case "json":
@@ -38,10 +38,12 @@ public static class ResultsCommand
         return command;
     }
 
-    public static async Task<IReadOnlyList<ResultRecord>> FetchAsync(CoordinatorClient client, long? campaignId, CancellationToken cancellationToken)
+    /// <param name="operatorProfiles">Also fetch operator profiles (JSON output nests them; tables and CSV do not show them).</param>
+    public static async Task<IReadOnlyList<ResultRecord>> FetchAsync(
+        CoordinatorClient client, long? campaignId, CancellationToken cancellationToken, bool operatorProfiles = false)
     {
-        var response = await client.CallAsync(async c =>
-            await c.QueryResultsAsync(new QueryResultsRequest { CampaignId = campaignId ?? 0 }, cancellationToken: cancellationToken));
+        var response = await client.CallAsync(async c => await c.QueryResultsAsync(
+            new QueryResultsRequest { CampaignId = campaignId ?? 0, IncludeOperatorProfiles = operatorProfiles }, cancellationToken: cancellationToken));
         return [.. response.Results.Select(ResultRecord.From)];
     }
 }

@@ -5,6 +5,7 @@ using LowFormerBench.Measurement;
 using LowFormerBench.Measurement.Environment;
 using LowFormerBench.Measurement.ExecutionProviders;
 using LowFormerBench.Measurement.Loop;
+using LowFormerBench.Measurement.Profiling;
 using LowFormerBench.Measurement.Runners;
 using LowFormerBench.ModelZoo;
 using LowFormerBench.ModelZoo.Onnx;
@@ -32,10 +33,16 @@ public static class MeasureCommand
         {
             Description = "The device's own libonnxruntime.so (JetPack's GPU build on a Jetson) instead of the packaged CPU build", HelpName = "path",
         };
+        var profile = new Option<bool>("--profile") { Description = "Also take an operator profile in a separate pass: time share vs MAC share per operator type and node" };
+        var profileRuns = new Option<int>("--profile-runs") { Description = "Inferences the profile averages", DefaultValueFactory = _ => MeasurementRequest.DefaultProfileRuns };
+        var sweep = new Option<string?>("--batch-sweep")
+        {
+            Description = "Throughput at several batch sizes, each a full measurement, and the best one: a list (1,2,4,8) or a maximum (32 = 1,2,4,...,32)",
+        };
         var format = OutputFormatOption.Create();
         var command = new Command("measure", "Measure one model on this machine, no coordinator: the agents' own loop")
         {
-            model, scenario, batch, resolution, provider, threads, budget, nativeLibrary, format,
+            model, scenario, batch, resolution, provider, threads, budget, nativeLibrary, profile, profileRuns, sweep, format,
         };
         command.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
@@ -59,11 +66,18 @@ public static class MeasureCommand
             }
 
             var request = new MeasurementRequest(file.Path, parse.GetValue(scenario)!, parse.GetValue(batch), parse.GetValue(resolution),
-                Provider: parse.GetValue(provider)!, ProviderOptions: options, TimeBudget: TimeSpan.FromSeconds(parse.GetValue(budget)));
+                Provider: parse.GetValue(provider)!, ProviderOptions: options, TimeBudget: TimeSpan.FromSeconds(parse.GetValue(budget)),
+                Profile: parse.GetValue(profile), ProfileRuns: parse.GetValue(profileRuns));
+            var loop = new MeasurementLoop(new OnnxRuntimeRunnerFactory(), new EnvironmentProbe(), profiler: new OrtOperatorProfiler());
+            if (parse.GetValue(sweep) is { } batches)
+            {
+                return await SweepAsync(loop, request, batches, parse.GetValue(model)!, parse.GetValue(format), cancellationToken);
+            }
+
             MeasurementOutcome outcome;
             try
             {
-                outcome = await new MeasurementLoop(new OnnxRuntimeRunnerFactory(), new EnvironmentProbe()).MeasureAsync(request, null, cancellationToken);
+                outcome = await loop.MeasureAsync(request, null, cancellationToken);
             }
             catch (MeasurementSetupException e)
             {
@@ -85,6 +99,41 @@ public static class MeasureCommand
         return command;
     }
 
+    private static async Task<int> SweepAsync(
+        MeasurementLoop loop, MeasurementRequest request, string batches, string model, OutputFormat format, CancellationToken cancellationToken)
+    {
+        BatchSweepOutcome outcome;
+        try
+        {
+            var sizes = BatchSweep.Parse(batches);
+            outcome = await Task.Factory.StartNew(() => BatchSweep.Run(loop, request, sizes, null, cancellationToken), cancellationToken,
+                TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+        catch (MeasurementSetupException e)
+        {
+            throw new CliFailure(e.Message);
+        }
+
+        var report = BatchSweepReport.From(model, outcome);
+        if (format == OutputFormat.Json)
+        {
+            JsonOutput.Write(report);
+            return CommandAction.Succeeded;
+        }
+
+        var table = new Table().Border(TableBorder.Simple).Title(Markup.Escape($"{model}: throughput per batch"))
+            .AddColumns("batch", "p50 ms", "95% CI ms", "throughput img/s", "samples", "stop rule", "");
+        foreach (var p in report.Batches)
+        {
+            table.AddRow(p.Batch.ToString(CultureInfo.InvariantCulture), $"{p.P50Ms:0.000}", $"{p.MedianCiLowMs:0.000} – {p.MedianCiHighMs:0.000}",
+                $"{p.ThroughputIps:N1}", p.Samples.ToString(CultureInfo.InvariantCulture), p.StopRuleMet ? "met" : "budget ran out",
+                p.Batch == report.BestBatch ? "[green]best[/]" : "");
+        }
+
+        AnsiConsole.Write(table);
+        return CommandAction.Succeeded;
+    }
+
     private static void Show(MeasureReport r)
     {
         var table = new Table().Border(TableBorder.Simple).AddColumns("", "value");
@@ -92,7 +141,8 @@ public static class MeasureCommand
         table.AddRow("input", r.InputShape);
         table.AddRow("provider", Markup.Escape($"{r.Provider} (ONNX Runtime {r.OnnxruntimeVersion})"));
         table.AddRow("native library", Markup.Escape(r.NativeLibrary));
-        table.AddRow("p50 / p90 / p99 ms", $"{r.P50Ms:0.000} / {r.P90Ms:0.000} / {r.P99Ms:0.000}");
+        table.AddRow("p50 / p90 / p99 ms", $"{r.P50Ms:0.000} / {r.P90Ms:0.000} / {r.P99Ms:0.000}" +
+            (r.P99Supported ? string.Empty : $" (p99 rests on {r.P99TailSamples} tail sample(s): indicative only)"));
         table.AddRow("mean ± sd ms", $"{r.MeanMs:0.000} ± {r.StddevMs:0.000}");
         table.AddRow("min / max ms", $"{r.MinMs:0.000} / {r.MaxMs:0.000}");
         table.AddRow("95% CI of the median", $"{r.MedianCiLowMs:0.000} – {r.MedianCiHighMs:0.000} ms");
@@ -100,6 +150,10 @@ public static class MeasureCommand
         table.AddRow("throughput", $"{r.ThroughputIps:N1} images/s");
         table.AddRow("cold start", $"session {r.SessionCreateMs:0.0} ms, first inference {r.FirstInferenceMs:0.0} ms");
         AnsiConsole.Write(table);
+        if (r.OperatorProfile is { } profile)
+        {
+            OperatorProfileTable.Write(profile);
+        }
     }
 
     /// <summary>The model as a file: given, or a built-in one exported to a temporary file for the run.</summary>

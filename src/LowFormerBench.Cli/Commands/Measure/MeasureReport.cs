@@ -1,4 +1,5 @@
 using LowFormerBench.Measurement.ExecutionProviders;
+using LowFormerBench.Core.Results;
 using LowFormerBench.Measurement.Loop;
 
 namespace LowFormerBench.Cli.Commands.Measure;
@@ -27,7 +28,10 @@ public sealed record MeasureReport(
     double SessionCreateMs,
     double FirstInferenceMs,
     bool Throttled,
-    string NativeLibrary)
+    string NativeLibrary,
+    OperatorProfile? OperatorProfile,
+    int P99TailSamples,
+    bool P99Supported)
 {
     public static MeasureReport From(string model, MeasurementOutcome o)
     {
@@ -35,6 +39,13 @@ public sealed record MeasureReport(
         return new MeasureReport(model, o.Request.Scenario, o.Request.Batch, o.InputShape, o.Provider.Provider.Name, o.RuntimeVersion,
             s.MedianMs, s.P90Ms, s.P99Ms, s.MeanMs, s.StdDevMs, s.MinMs, s.MaxMs, s.MedianCi.LowerMs, s.MedianCi.UpperMs, s.Count,
             o.StopRuleMet, s.Outliers, o.ThroughputIps, o.ColdStart.SessionCreation.TotalMilliseconds, o.ColdStart.FirstInference.TotalMilliseconds,
-            o.MeasuredWhileThrottled, OnnxRuntimeNativeLibrary.LoadedPath);
+            o.MeasuredWhileThrottled, OnnxRuntimeNativeLibrary.LoadedPath, o.Profile, s.TailSamples(0.99), s.SupportsPercentile(0.99));
     }
+}
+
+/// <summary><c>lfb measure --batch-sweep --format json</c>: every batch's report and the best-throughput batch.</summary>
+public sealed record BatchSweepReport(string Model, int BestBatch, double BestThroughputIps, IReadOnlyList<MeasureReport> Batches)
+{
+    public static BatchSweepReport From(string model, BatchSweepOutcome sweep) =>
+        new(model, sweep.Best.Request.Batch, sweep.Best.ThroughputIps, [.. sweep.Points.Select(p => MeasureReport.From(model, p))]);
 }

@@ -25,6 +25,7 @@ internal static class AssignmentMapping
             MaxIterations = spec.Budget.MaxIterations,
             TimeBudgetMs = spec.Budget.TimeBudgetMs,
             WarmupBudgetMs = spec.Budget.WarmupBudgetMs,
+            Profile = spec.Profile,
         };
         foreach (var (key, value) in spec.ProviderOptions)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Grpc.Core;
 using LowFormerBench.Core.Results;
+using LowFormerBench.Core.Statistics;
 using LowFormerBench.Protos.V1;
 
 namespace LowFormerBench.Coordinator.Grpc.Mapping;
@@ -32,5 +33,9 @@ internal static class ReportMapping
         MedianCiLowMs = s.MedianCiLowMs, MedianCiHighMs = s.MedianCiHighMs, Samples = s.Samples, ThroughputIps = s.ThroughputIps,
         WarmupIterations = s.WarmupIterations, StopRuleMet = s.StopRuleMet, Outliers = s.Outliers, SessionCreateMs = s.SessionCreateMs,
         FirstInferenceMs = s.FirstInferenceMs,
+
+        // Derived from the stored sample count, so results stored before these fields existed get them too.
+        P99TailSamples = PercentileSupport.TailSamples(s.Samples, 0.99),
+        P99Supported = s.Samples >= PercentileSupport.MinSamples(0.99),
     };
 }

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Xunit;
+
+namespace LowFormerBench.Cli.Tests;
+
+/// <summary><c>lfb measure</c> on a real zoo model with tiny budgets; structure only, never speed.</summary>
+public sealed class MeasureCommandTests
+{
+    [Fact]
+    public async Task Measure_ProfileJson_OperatorSharesSumToOne()
+    {
+        var (code, output, error) = await CliRun.RunAsync(
+            "measure", "lowformer-b0", "--resolution", "64", "--threads", "1", "--time-budget", "0.3", "--profile", "--profile-runs", "2", "--format", "json");
+
+        Assert.True(code == 0, error);
+        var report = JsonDocument.Parse(output).RootElement;
+        Assert.True(report.GetProperty("p50_ms").GetDouble() > 0);
+        var profile = report.GetProperty("operator_profile");
+        Assert.Equal(2, profile.GetProperty("profiled_runs").GetInt32());
+        var operators = profile.GetProperty("operators").EnumerateArray().ToList();
+        Assert.Equal(1.0, operators.Sum(o => o.GetProperty("time_share").GetDouble()), 6);
+        Assert.Equal(1.0, operators.Sum(o => o.GetProperty("mac_share").GetDouble()), 6);
+        Assert.Contains(operators, o => o.GetProperty("op_type").GetString() == "Conv (depthwise)");
+        Assert.NotEmpty(profile.GetProperty("nodes").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Measure_WithoutProfile_JsonHasNullProfile()
+    {
+        var (code, output, error) = await CliRun.RunAsync(
+            "measure", "lowformer-b0", "--resolution", "64", "--threads", "1", "--time-budget", "0.2", "--format", "json");
+
+        Assert.True(code == 0, error);
+        Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(output).RootElement.GetProperty("operator_profile").ValueKind);
+    }
+
+    [Fact]
+    public async Task Measure_BatchSweepJson_EveryBatchAndTheBest()
+    {
+        var (code, output, error) = await CliRun.RunAsync(
+            "measure", "lowformer-b0", "--resolution", "64", "--threads", "1", "--time-budget", "0.2", "--batch-sweep", "1,2", "--format", "json");
+
+        Assert.True(code == 0, error);
+        var report = JsonDocument.Parse(output).RootElement;
+        var batches = report.GetProperty("batches").EnumerateArray().ToList();
+        Assert.Equal([1, 2], batches.Select(b => b.GetProperty("batch").GetInt32()));
+        Assert.All(batches, b => Assert.Equal("throughput", b.GetProperty("scenario").GetString()));
+        var best = batches.MaxBy(b => b.GetProperty("throughput_ips").GetDouble());
+        Assert.Equal(best.GetProperty("batch").GetInt32(), report.GetProperty("best_batch").GetInt32());
+    }
+
+    [Fact]
+    public async Task Measure_BadBatchSweep_ClearErrorNoMeasurement()
+    {
+        var (code, _, error) = await CliRun.RunAsync("measure", "lowformer-b0", "--resolution", "64", "--batch-sweep", "1,x");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("1,2,4,8", error, StringComparison.Ordinal);
+    }
+}
