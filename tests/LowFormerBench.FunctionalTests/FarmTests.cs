@@ -45,7 +45,8 @@ public sealed class FarmTests
             Assert.True(r.GetProperty("p50_ms").GetDouble() > 0);
             Assert.True(r.GetProperty("p90_ms").GetDouble() >= r.GetProperty("p50_ms").GetDouble());
             Assert.True(r.GetProperty("throughput_ips").GetDouble() > 0);
-            Assert.True(r.GetProperty("samples").GetInt32() >= 3);
+            // The time budget wins over min_iterations (StopRule): on a loaded machine one sample may be all that fits.
+            Assert.True(r.GetProperty("samples").GetInt32() >= 1);
         });
         Assert.Equal([1, 2], results.Select(r => r.GetProperty("batch").GetInt32()).Distinct().Order());
 
@@ -54,7 +55,8 @@ public sealed class FarmTests
         Assert.Equal(8, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM jobs WHERE state = 'succeeded'"));
         Assert.Equal(8, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM results"));
         Assert.Equal(8, await db.ExecuteScalarAsync<long>("SELECT COUNT(DISTINCT job_id) FROM results"));
-        Assert.Equal(8, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM result_samples WHERE count >= 3"));
+        Assert.Equal(8, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM result_samples s JOIN results r ON r.id = s.result_id " +
+            "WHERE s.count >= 1 AND s.count = r.samples AND length(s.samples_ms) = 8 * s.count"));
         Assert.Equal(0, await db.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM results r JOIN jobs j ON j.id = r.job_id WHERE j.campaign_id = 2 AND r.model_from_cache = 0 " +
             "AND EXISTS (SELECT 1 FROM results r1 JOIN jobs j1 ON j1.id = r1.job_id WHERE j1.campaign_id = 1 AND r1.agent_id = r.agent_id AND j1.model_sha256 = j.model_sha256)"));
