@@ -23,6 +23,7 @@ public static class LfbCommandLine
         root.Subcommands.Add(Commands.Ci.CiCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(AgentCommand.Create());
+        root.Subcommands.Add(Commands.Db.DbCommand.Create());
         return root;
     }
 }
