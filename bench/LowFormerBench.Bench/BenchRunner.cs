@@ -8,6 +8,7 @@ public static class BenchRunner
         ["export"] = ("Export lowformer-b3 (57M params): wall time and peak memory against the goals and a raw write", ExportBench.Run),
         ["idle-gap"] = ("One agent, 200 jobs: the agent's idle time between a result and its next assignment", Farm.FarmBenches.IdleGap),
         ["farm-load"] = ("200 agents, 2,000 jobs on loopback: wall time, jobs/s, none lost or duplicated", Farm.FarmBenches.Load),
+        ["farm-load-500"] = ("500 agents, 20,000 jobs on loopback: jobs/s, coordinator peak memory, none lost or duplicated", Farm.FarmBenches.Load500),
         ["false-alarms"] = ("One suite against itself 20 times (ORT-timed): regressions reported, smallest slowdown caught 19 in 20", Regression.FalseAlarmBench.Run),
         ["harness-overhead"] = ("Our loop's median vs onnxruntime-node's on the same files, interleaved: ratio per model (goal <= 1.02)",
             Measurement.HarnessOverheadBench.Run),

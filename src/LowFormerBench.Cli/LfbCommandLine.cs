@@ -24,6 +24,7 @@ public static class LfbCommandLine
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(AgentCommand.Create());
         root.Subcommands.Add(Commands.Keys.KeysCommand.Create());
+        root.Subcommands.Add(Commands.Db.DbCommand.Create());
         return root;
     }
 }

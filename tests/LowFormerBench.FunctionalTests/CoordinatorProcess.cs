@@ -7,12 +7,15 @@ namespace LowFormerBench.FunctionalTests;
 /// <summary>A coordinator process on a free loopback port, with a fresh database folder.</summary>
 public sealed class CoordinatorProcess : IAsyncDisposable
 {
-    private CoordinatorProcess(string directory, int port, string token, LfbProcess process)
+    private readonly IReadOnlyDictionary<string, string> _environment;
+
+    private CoordinatorProcess(string directory, int port, string token, LfbProcess process, IReadOnlyDictionary<string, string> environment)
     {
         Directory = directory;
         Port = port;
         Token = token;
         Process = process;
+        _environment = environment;
     }
 
     public string Directory { get; }
@@ -23,18 +26,37 @@ public sealed class CoordinatorProcess : IAsyncDisposable
 
     public string Token { get; }
 
-    public LfbProcess Process { get; }
+    public LfbProcess Process { get; private set; }
 
     public string DatabasePath => Path.Combine(Directory, "farm.db");
 
-    public static async Task<CoordinatorProcess> StartAsync()
+    public static Task<CoordinatorProcess> StartAsync() => StartAsync(new Dictionary<string, string>());
+
+    /// <param name="environment">Coordinator settings as environment variables, e.g. <c>Coordinator__LeaseTtlSeconds</c>.</param>
+    public static async Task<CoordinatorProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("lfb-farm").FullName;
         var port = FreePort();
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        var process = LfbProcess.Start(directory, "up", "--no-local-agent", "--port", port.ToString(), "--db", "farm.db", "--agent-token", token);
+        var process = await LaunchAsync(directory, port, token, environment);
+        return new CoordinatorProcess(directory, port, token, process, environment);
+    }
+
+    /// <summary>SIGKILL the coordinator (no clean shutdown), then start it again on the same database, port and token.</summary>
+    public async Task CrashAndRestartAsync()
+    {
+        Process.Kill();
+        await Process.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        var crashed = Process;
+        Process = await LaunchAsync(Directory, Port, Token, _environment);
+        await crashed.DisposeAsync();
+    }
+
+    private static async Task<LfbProcess> LaunchAsync(string directory, int port, string token, IReadOnlyDictionary<string, string> environment)
+    {
+        var process = LfbProcess.Start(directory, environment, "up", "--no-local-agent", "--port", port.ToString(), "--db", "farm.db", "--agent-token", token);
         await process.WaitForOutputAsync("listening on", TimeSpan.FromSeconds(60));
-        return new CoordinatorProcess(directory, port, token, process);
+        return process;
     }
 
     public LfbProcess StartAgent(string name, string? token = null) =>

@@ -52,7 +52,10 @@ public sealed class LfbProcess : IAsyncDisposable
         }
     }
 
-    public static LfbProcess Start(string workingDirectory, params string[] args)
+    public static LfbProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <param name="environment">Extra variables, e.g. <c>Coordinator__LeaseTtlSeconds</c> (configuration the CLI has no option for).</param>
+    public static LfbProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(LfbDll);
@@ -63,6 +66,11 @@ public sealed class LfbProcess : IAsyncDisposable
 
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         return new LfbProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet"));
     }
 
@@ -103,6 +111,32 @@ public sealed class LfbProcess : IAsyncDisposable
             if (DateTime.UtcNow > deadline)
             {
                 throw new TimeoutException($"lfb did not print '{text}' within {timeout}:\n{Output}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>The first output line matching <paramref name="pattern"/>, waiting for it up to <paramref name="timeout"/>.</summary>
+    public async Task<System.Text.RegularExpressions.Match> WaitForMatchAsync(System.Text.RegularExpressions.Regex pattern, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var match = _lines.Select(l => pattern.Match(l)).FirstOrDefault(m => m.Success);
+            if (match is not null)
+            {
+                return match;
+            }
+
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"lfb exited ({_process.ExitCode}) before printing /{pattern}/:\n{Output}");
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"lfb did not print /{pattern}/ within {timeout}:\n{Output}");
             }
 
             await Task.Delay(50);

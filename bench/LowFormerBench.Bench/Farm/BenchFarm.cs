@@ -49,16 +49,27 @@ public sealed class BenchFarm : IAsyncDisposable
         return new BenchFarm(app, directory, $"http://127.0.0.1:{port}");
     }
 
-    /// <summary>Uploads a one-convolution model (input 1x3x32x32) and submits <paramref name="jobs"/> latency jobs on it.</summary>
+    /// <summary>
+    /// Uploads a one-convolution model and submits <paramref name="jobs"/> latency jobs on it: one per (batch size,
+    /// resolution) pair, since a suite allows at most 4,096 batch sizes (the wire-level agents run nothing, so the
+    /// sizes only make the jobs distinct).
+    /// </summary>
     public async Task<long> SubmitTinyJobsAsync(int jobs)
     {
         var model = await UploadTinyAsync();
+        var resolutions = (jobs + 999) / 1000;
+        var batches = jobs / resolutions;
+        if (batches * resolutions != jobs)
+        {
+            throw new ArgumentException($"{jobs} jobs: use a count under 1,000 or a multiple of {resolutions} (batch sizes x resolutions)", nameof(jobs));
+        }
+
         var suite = $$"""
             name: bench
             models: [{name: tiny, file: tiny.onnx}]
             scenarios: [latency]
-            batch_sizes: [{{string.Join(", ", Enumerable.Range(1, jobs))}}]
-            resolutions: [32]
+            batch_sizes: [{{string.Join(", ", Enumerable.Range(1, batches))}}]
+            resolutions: [{{string.Join(", ", Enumerable.Range(32, resolutions))}}]
             budget: {min_iterations: 1, max_iterations: 1, time_budget_s: 1, warmup_s: 0.001}
             """;
         var request = new SubmitCampaignRequest { SuiteYaml = suite, SuitePath = "bench.yaml" };

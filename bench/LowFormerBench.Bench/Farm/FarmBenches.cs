@@ -25,6 +25,13 @@ public static class FarmBenches
         return RunAsync(agents, jobs, printGaps: false).GetAwaiter().GetResult();
     }
 
+    public static int Load500(string[] args)
+    {
+        var agents = args.Length > 0 ? int.Parse(args[0]) : 500;
+        var jobs = args.Length > 1 ? int.Parse(args[1]) : 20_000;
+        return RunAsync(agents, jobs, printGaps: false).GetAwaiter().GetResult();
+    }
+
     private static async Task<int> RunAsync(int agents, int jobs, bool printGaps)
     {
         await using var farm = await BenchFarm.StartAsync();

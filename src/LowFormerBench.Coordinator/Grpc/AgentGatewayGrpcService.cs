@@ -137,8 +137,11 @@ public sealed class AgentGatewayGrpcService(
 
     private async Task AcceptResultAsync(AgentSession session, JobResult result, CancellationToken cancellationToken)
     {
-        await dispatcher.ResultAsync(session, result.ToDomain(), cancellationToken);
-        session.Send(new CoordinatorMessage { Ack = new ReportAck { JobId = result.JobId, Attempt = result.Attempt } });
+        var outcome = await dispatcher.ResultAsync(session, result.ToDomain(), cancellationToken);
+        session.Send(new CoordinatorMessage
+        {
+            Ack = new ReportAck { JobId = result.JobId, Attempt = result.Attempt, Outcome = outcome.ToString().ToLowerInvariant() },
+        });
     }
 
     private async Task AcceptFailureAsync(AgentSession session, JobFailure failure, CancellationToken cancellationToken)

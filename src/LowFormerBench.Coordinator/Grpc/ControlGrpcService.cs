@@ -35,7 +35,13 @@ public sealed partial class ControlGrpcService(
         }
         catch (SuiteValidationException e)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, e.Message));
+            // The detail travels in a trailer, and clients drop a response whose headers pass 64 KiB: thousands of bad
+            // entries would reach the user as an HPACK error instead of the suite's problems. The first ones say enough.
+            const int shown = 20;
+            var detail = e.Errors.Count <= shown
+                ? e.Message
+                : $"the suite is not valid ({e.Errors.Count} problems, the first {shown} shown):\n  " + string.Join("\n  ", e.Errors.Take(shown));
+            throw new RpcException(new Status(StatusCode.InvalidArgument, detail));
         }
     }
 

@@ -25,27 +25,27 @@ public sealed partial class Dispatcher
     }
 
     /// <summary>
-    /// Accepts a result when it comes from the agent holding the job's current attempt. Anything else (a re-sent
-    /// report already stored, a late one from an agent that lost its lease) is acknowledged but not stored again.
+    /// Accepts a result when it comes from the agent holding the job's current attempt. A result is keyed by (job,
+    /// attempt): a re-sent report of the accepted attempt is a duplicate, stored nothing; a report from an attempt that
+    /// lost its lease (or of a job that already has its result or ended) is kept as a late result, never counted.
     /// </summary>
-    /// <returns>True when this report was stored.</returns>
-    public async Task<bool> ResultAsync(AgentSession session, MeasurementReport report, CancellationToken cancellationToken)
+    public async Task<ReportOutcome> ResultAsync(AgentSession session, MeasurementReport report, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
             session.LastSeen = time.GetUtcNow();
-            if (!_unfinished.TryGetValue(report.JobId, out var job) || !job.State.IsHeld() || job.AgentId != session.AgentId
-                || job.Attempts != report.Attempt)
+            _unfinished.TryGetValue(report.JobId, out var job);
+            if (job is null || !job.State.IsHeld() || job.AgentId != session.AgentId || job.Attempts != report.Attempt)
             {
-                CoordinatorLog.ReportNotAccepted(logger, report.JobId, report.Attempt, session.Name, "not the current attempt of a job this agent holds");
+                var outcome = await SettleUnacceptedAsync(session, report, job, cancellationToken);
                 if (session.CurrentJobId == report.JobId)
                 {
                     session.CurrentJobId = null;
                     await AssignAsync(session, cancellationToken);
                 }
 
-                return false;
+                return outcome;
             }
 
             job.Succeed(report.Attempt);
@@ -78,12 +78,34 @@ public sealed partial class Dispatcher
             CoordinatorLog.JobSucceeded(logger, job.Id, session.Name, report.Summary.P50Ms, report.Summary.Samples);
             await campaignStore.RefreshAsync(job.CampaignId, cancellationToken);
             feed.Publish(job.CampaignId);
-            return stored;
+            return stored ? ReportOutcome.Accepted : ReportOutcome.Duplicate;
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    // Gate held. Tells a re-sent report from a late one, and keeps the late one as evidence.
+    private async Task<ReportOutcome> SettleUnacceptedAsync(AgentSession session, MeasurementReport report, Job? job, CancellationToken cancellationToken)
+    {
+        var accepted = await resultStore.AcceptedAttemptAsync(report.JobId, cancellationToken);
+        if (accepted is { } same && same.Attempt == report.Attempt && same.AgentId == session.AgentId)
+        {
+            CoordinatorLog.ReportNotAccepted(logger, report.JobId, report.Attempt, session.Name, "re-sent; this attempt's result is already stored");
+            return ReportOutcome.Duplicate;
+        }
+
+        var reason = (accepted, job) switch
+        {
+            ({ } other, _) => $"the job already has the accepted result of attempt {other.Attempt}",
+            (null, null) => "the job is no longer running (it ended, was cancelled or is unknown)",
+            (null, { } current) when current.State.IsHeld() => $"attempt {report.Attempt} lost its lease; attempt {current.Attempts} holds the job",
+            (null, { } current) => $"attempt {report.Attempt} lost its lease; the job is {current.State.ToString().ToLowerInvariant()} again",
+        };
+        await resultStore.RecordLateAsync(session.AgentId, session.Name, report, reason, cancellationToken);
+        CoordinatorLog.ReportNotAccepted(logger, report.JobId, report.Attempt, session.Name, $"late, kept as evidence: {reason}");
+        return ReportOutcome.Late;
     }
 
     public async Task FailureAsync(AgentSession session, long jobId, int attempt, string reason, bool permanent, bool handedBack,

@@ -6,7 +6,8 @@ namespace LowFormerBench.Coordinator.Storage;
 
 /// <summary>
 /// Accepts a result and the job's success in one transaction: a result is never stored without its job
-/// being marked succeeded, nor the other way round. The UNIQUE job id makes a re-sent report a no-op.
+/// being marked succeeded, nor the other way round. A result is keyed by (job, attempt): the UNIQUE job id makes a
+/// re-sent report a no-op, and reports from attempts that lost their job go to late_results as evidence.
 /// </summary>
 public sealed class ResultStore(SqliteConnectionFactory connections, JobStore jobs, TimeProvider time)
 {
@@ -54,6 +55,52 @@ public sealed class ResultStore(SqliteConnectionFactory connections, JobStore jo
         return true;
     }
 
+    /// <summary>The attempt and agent of a job's accepted result, or null when it has none.</summary>
+    public async Task<(int Attempt, string AgentId)?> AcceptedAttemptAsync(long jobId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<AcceptedRow>(new CommandDefinition(
+            "SELECT attempt, agent_id FROM results WHERE job_id = @jobId;", new { jobId }, cancellationToken: cancellationToken));
+        return row is null ? null : ((int)row.Attempt, row.AgentId);
+    }
+
+    /// <summary>
+    /// Keeps a report from an attempt that no longer held its job. Reports for jobs this database never had are not
+    /// kept (there is nothing to attach them to); a re-sent late report is stored once.
+    /// </summary>
+    /// <returns>True when stored now.</returns>
+    public async Task<bool> RecordLateAsync(string agentId, string agentName, MeasurementReport report, string reason,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var s = report.Summary;
+        var stored = await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO late_results (job_id, attempt, agent_id, agent_name, reason, p50_ms, mean_ms, samples, input_shape,
+                environment_fingerprint, summary_json, received_at_ms)
+            SELECT @JobId, @Attempt, @agentId, @agentName, @reason, @P50Ms, @MeanMs, @Samples, @InputShape,
+                @EnvironmentFingerprint, @summary, @now
+            WHERE EXISTS (SELECT 1 FROM jobs WHERE id = @JobId)
+            ON CONFLICT (job_id, attempt, agent_id) DO NOTHING;
+            """, new
+        {
+            report.JobId, report.Attempt, agentId, agentName, reason, s.P50Ms, s.MeanMs, s.Samples, report.InputShape,
+            report.EnvironmentFingerprint, summary = StorageJson.Write(s), now = time.GetUtcNow().ToUnixTimeMilliseconds(),
+        }, cancellationToken: cancellationToken));
+        return stored > 0;
+    }
+
+    /// <summary>The late results kept for a job, oldest first.</summary>
+    public async Task<IReadOnlyList<LateResult>> LateResultsOfAsync(long jobId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<LateRow>(new CommandDefinition("""
+            SELECT job_id, attempt, agent_id, agent_name, reason, p50_ms, mean_ms, samples, received_at_ms
+            FROM late_results WHERE job_id = @jobId ORDER BY id;
+            """, new { jobId }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new LateResult(r.JobId, (int)r.Attempt, r.AgentId, r.AgentName, r.Reason, r.P50Ms, r.MeanMs, (int)r.Samples,
+            DateTimeOffset.FromUnixTimeMilliseconds(r.ReceivedAtMs)))];
+    }
+
     /// <summary>Every sample of a job's accepted result, in measured order.</summary>
     public async Task<IReadOnlyList<double>> SamplesOfAsync(long jobId, CancellationToken cancellationToken = default)
     {
@@ -62,5 +109,24 @@ public sealed class ResultStore(SqliteConnectionFactory connections, JobStore jo
             "SELECT s.samples_ms FROM result_samples s JOIN results r ON r.id = s.result_id WHERE r.job_id = @jobId;",
             new { jobId }, cancellationToken: cancellationToken));
         return blob is null ? [] : SampleBlob.Decode(blob);
+    }
+
+    private sealed class AcceptedRow
+    {
+        public long Attempt { get; set; }
+        public string AgentId { get; set; } = "";
+    }
+
+    private sealed class LateRow
+    {
+        public long JobId { get; set; }
+        public long Attempt { get; set; }
+        public string AgentId { get; set; } = "";
+        public string AgentName { get; set; } = "";
+        public string Reason { get; set; } = "";
+        public double P50Ms { get; set; }
+        public double MeanMs { get; set; }
+        public long Samples { get; set; }
+        public long ReceivedAtMs { get; set; }
     }
 }
