@@ -2,6 +2,7 @@ using LowFormerBench.Coordinator.Scheduling;
 using LowFormerBench.Coordinator.Storage;
 using LowFormerBench.Core.Devices;
 using LowFormerBench.Core.Queries;
+using LowFormerBench.Core.Regression;
 
 namespace LowFormerBench.Coordinator.Dashboard;
 
@@ -33,6 +34,23 @@ public sealed class DashboardQueries(
         results.ListAsync(campaignId, null, cancellationToken);
 
     public Task<IReadOnlyList<ModelView>> ListModelsAsync(CancellationToken cancellationToken) => models.ListAsync(cancellationToken);
+
+    public Task<ResultPage> QueryResultsAsync(ResultPageRequest request, CancellationToken cancellationToken) =>
+        results.PageAsync(request, cancellationToken);
+
+    public Task<ResultFacets> ResultFacetsAsync(CancellationToken cancellationToken) => results.FacetsAsync(cancellationToken);
+
+    public Task<IReadOnlyList<ResultView>> LatestResultsAsync(ResultCriteria criteria, CancellationToken cancellationToken) =>
+        results.LatestAsync(criteria, cancellationToken);
+
+    public Task<IReadOnlyList<RowKey>> HistoryKeysAsync(string? agent, CancellationToken cancellationToken) =>
+        results.HistoryKeysAsync(agent, cancellationToken);
+
+    public async Task<ResultHistory> HistoryAsync(RowKey key, double minChange, CancellationToken cancellationToken)
+    {
+        var (points, changes) = await results.HistoryWithChangesAsync(key, minChange, cancellationToken);
+        return new ResultHistory(key, points, changes);
+    }
 
     // A stored agent with no session is offline, unless it was quarantined (that outlives the connection).
     private static AgentView ToView(AgentStore.AgentRecord record, AgentSession? session) => new(

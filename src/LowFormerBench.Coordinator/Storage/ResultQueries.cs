@@ -10,15 +10,8 @@ public sealed partial class ResultQueries(SqliteConnectionFactory connections)
     public async Task<IReadOnlyList<ResultView>> ListAsync(long? campaignId, int? limit, CancellationToken cancellationToken = default)
     {
         var sql = $"""
-            SELECT r.job_id, j.campaign_id, j.model_display_name AS model, j.model_sha256, COALESCE(a.name, r.agent_id) AS agent,
-                   j.scenario, j.batch, j.resolution, j.precision, j.provider,
-                   r.p50_ms, r.p90_ms, r.p99_ms, r.mean_ms, r.stddev_ms, r.min_ms, r.max_ms, r.median_ci_low_ms, r.median_ci_high_ms,
-                   r.samples, r.throughput_ips, r.warmup_iterations, r.stop_rule_met, r.outliers, r.session_create_ms, r.first_inference_ms,
-                   r.attempt, r.environment_fingerprint, m.params, m.macs, m.top1, r.created_at_ms, r.throttled
-            FROM results r
-            JOIN jobs j ON j.id = r.job_id
-            JOIN models m ON m.sha256 = j.model_sha256
-            LEFT JOIN agents a ON a.id = r.agent_id
+            SELECT {Columns}
+            {From}
             {(campaignId is null ? "" : "WHERE j.campaign_id = @campaignId")}
             ORDER BY r.job_id
             {(limit is null ? "" : "LIMIT @limit")};
@@ -27,6 +20,22 @@ public sealed partial class ResultQueries(SqliteConnectionFactory connections)
         var rows = await connection.QueryAsync<ResultRow>(new CommandDefinition(sql, new { campaignId, limit }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToView())];
     }
+
+    // Shared by every read that returns ResultView rows, so they all map the same way.
+    private const string Columns = """
+        r.job_id, j.campaign_id, j.model_display_name AS model, j.model_sha256, COALESCE(a.name, r.agent_id) AS agent,
+        j.scenario, j.batch, j.resolution, j.precision, j.provider,
+        r.p50_ms, r.p90_ms, r.p99_ms, r.mean_ms, r.stddev_ms, r.min_ms, r.max_ms, r.median_ci_low_ms, r.median_ci_high_ms,
+        r.samples, r.throughput_ips, r.warmup_iterations, r.stop_rule_met, r.outliers, r.session_create_ms, r.first_inference_ms,
+        r.attempt, r.environment_fingerprint, m.params, m.macs, m.top1, r.created_at_ms, r.throttled
+        """;
+
+    private const string From = """
+        FROM results r
+        JOIN jobs j ON j.id = r.job_id
+        JOIN models m ON m.sha256 = j.model_sha256
+        LEFT JOIN agents a ON a.id = r.agent_id
+        """;
 
     private sealed class ResultRow
     {
