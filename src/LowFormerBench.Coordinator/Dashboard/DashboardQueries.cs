@@ -61,5 +61,6 @@ public sealed class DashboardQueries(
         session?.CurrentJobId,
         session?.LastSeen ?? DateTimeOffset.FromUnixTimeMilliseconds(record.LastSeenMs),
         session?.QuarantineReason ?? record.QuarantineReason,
-        session?.DownloadedBytes ?? 0);
+        session?.DownloadedBytes ?? 0,
+        session?.Temperature?.Celsius);
 }

@@ -7,39 +7,54 @@ namespace LowFormerBench.Coordinator.Storage;
 /// <summary>
 /// The dashboard's reads over many results: filtering, counting, paging and "newest per configuration" happen in
 /// SQLite, so a page costs one page of rows and a plot one row per configuration, however many results are stored.
+/// Counts, filter choices, plots and history lists read <c>result_configurations</c> (one row per configuration,
+/// kept by a trigger); only a page of rows reads the results themselves.
 /// </summary>
 public sealed partial class ResultQueries
 {
     public async Task<ResultPage> PageAsync(ResultPageRequest request, CancellationToken cancellationToken = default)
     {
-        var where = Where(request.Criteria);
-        var order = request.Sort switch
+        var where = Where(request.Criteria, Jobs);
+        var needsJoins = where.Length > 0 || request.Sort is ResultSort.Model or ResultSort.Agent or ResultSort.Scenario;
+        // Job order is the jobs' rowid order when jobs are joined (the planner then walks jobs and stops after a page)
+        // and the results' job_id index otherwise. Other orders break ties by the rowid their index already holds.
+        string[] terms = request.Sort switch
         {
-            ResultSort.Model => "j.model_display_name",
-            ResultSort.Agent => "agent",
-            ResultSort.Scenario => "j.scenario",
-            ResultSort.P50 => "r.p50_ms",
-            ResultSort.P99 => "r.p99_ms",
-            ResultSort.Throughput => "r.throughput_ips",
-            _ => "r.job_id",
+            ResultSort.Model => ["j.model_display_name", "r.id"],
+            ResultSort.Agent => ["COALESCE(a.name, r.agent_id)", "r.id"],
+            ResultSort.Scenario => ["j.scenario", "r.id"],
+            ResultSort.P50 => ["r.p50_ms", "r.id"],
+            ResultSort.P99 => ["r.p99_ms", "r.id"],
+            ResultSort.Throughput => ["r.throughput_ips", "r.id"],
+            _ => [needsJoins ? "j.id" : "r.job_id"],
         };
         var direction = request.Descending ? "DESC" : "ASC";
+        var order = string.Join(", ", terms.Select(term => $"{term} {direction}"));
         var parameters = Parameters(request.Criteria);
         parameters.Add("skip", Math.Max(0, request.Skip));
         parameters.Add("take", Math.Clamp(request.Take, 0, 10_000));
         await using var connection = await connections.OpenAsync(cancellationToken);
-        // Agents are joined for the count only when the criteria name one: the plain count then reads one index.
-        var countFrom = request.Criteria.Agent is null
-            ? "FROM results r JOIN jobs j ON j.id = r.job_id"
-            : "FROM results r JOIN jobs j ON j.id = r.job_id LEFT JOIN agents a ON a.id = r.agent_id";
+        // Every criterion is a configuration field, so the count sums the configurations' counts.
         var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT COUNT(*) {countFrom} {where};", parameters, cancellationToken: cancellationToken));
+            $"SELECT COALESCE(SUM(c.results), 0) {FromConfigurations} {Where(request.Criteria, Configurations)};", parameters,
+            cancellationToken: cancellationToken));
+        // The page's ids first, joining jobs and agents only when the criteria or the order need them: a page deep in
+        // the p50 order then walks the p50 index alone, and only the page's rows are joined for their columns.
+        var joins = needsJoins ? "JOIN jobs j ON j.id = r.job_id LEFT JOIN agents a ON a.id = r.agent_id" : "";
         var rows = await connection.QueryAsync<ResultRow>(new CommandDefinition($"""
+            WITH page AS (
+                SELECT r.id
+                FROM results r {joins}
+                {where}
+                ORDER BY {order}
+                LIMIT @take OFFSET @skip)
             SELECT {Columns}
-            {From}
-            {where}
-            ORDER BY {order} {direction}, r.job_id {direction}
-            LIMIT @take OFFSET @skip;
+            FROM page
+            JOIN results r ON r.id = page.id
+            JOIN jobs j ON j.id = r.job_id
+            JOIN models m ON m.sha256 = j.model_sha256
+            LEFT JOIN agents a ON a.id = r.agent_id
+            ORDER BY {order};
             """, parameters, cancellationToken: cancellationToken));
         return new ResultPage([.. rows.Select(r => r.ToView())], (int)count);
     }
@@ -47,14 +62,11 @@ public sealed partial class ResultQueries
     public async Task<ResultFacets> FacetsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        // One pass: the distinct combinations are few (configurations, not results); each list is drawn from them.
+        // The configurations are few (not one per result); each list is drawn from them.
         var combinations = (await connection.QueryAsync<(string Model, string Agent, string Scenario, string Provider, string Precision, long Resolution,
-            long Count)>(new CommandDefinition("""
-            SELECT j.model_display_name, COALESCE(a.name, r.agent_id), j.scenario, j.provider, j.precision, j.resolution, COUNT(*)
-            FROM results r
-            JOIN jobs j ON j.id = r.job_id
-            LEFT JOIN agents a ON a.id = r.agent_id
-            GROUP BY 1, 2, 3, 4, 5, 6;
+            long Count)>(new CommandDefinition($"""
+            SELECT c.model_display_name, COALESCE(a.name, c.agent_id), c.scenario, c.provider, c.precision, c.resolution, c.results
+            {FromConfigurations};
             """, cancellationToken: cancellationToken))).ToList();
         return new ResultFacets(
             Distinct(combinations.Select(c => c.Model)), Distinct(combinations.Select(c => c.Agent)), Distinct(combinations.Select(c => c.Scenario)),
@@ -67,12 +79,9 @@ public sealed partial class ResultQueries
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ResultRow>(new CommandDefinition($"""
             WITH latest AS (
-                SELECT MAX(r.job_id) AS job_id
-                FROM results r
-                JOIN jobs j ON j.id = r.job_id
-                LEFT JOIN agents a ON a.id = r.agent_id
-                {Where(criteria)}
-                GROUP BY j.model_sha256, r.agent_id, j.scenario, j.batch, j.provider)
+                SELECT c.latest_job_id AS job_id
+                {FromConfigurations}
+                {Where(criteria, Configurations)})
             SELECT {Columns}
             FROM latest
             JOIN results r ON r.job_id = latest.job_id
@@ -88,55 +97,62 @@ public sealed partial class ResultQueries
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string Model, string Agent, string Scenario, long Batch, long Resolution, string Precision, string Provider)>(
-            new CommandDefinition("""
-                SELECT j.model_display_name, COALESCE(a.name, r.agent_id) AS agent, j.scenario, j.batch, j.resolution, j.precision, j.provider
-                FROM results r
-                JOIN jobs j ON j.id = r.job_id
-                LEFT JOIN agents a ON a.id = r.agent_id
-                WHERE @agent IS NULL OR COALESCE(a.name, r.agent_id) = @agent
+            new CommandDefinition($"""
+                SELECT c.model_display_name, COALESCE(a.name, c.agent_id) AS agent, c.scenario, c.batch, c.resolution, c.precision, c.provider
+                {FromConfigurations}
+                WHERE @agent IS NULL OR COALESCE(a.name, c.agent_id) = @agent
                 GROUP BY 1, 2, 3, 4, 5, 6, 7
-                HAVING COUNT(DISTINCT j.campaign_id) >= 2
+                HAVING MIN(c.first_campaign_id) < MAX(c.last_campaign_id)
                 ORDER BY 1, 2, 3, 4, 5, 6, 7;
                 """, new { agent }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => new RowKey(r.Model, r.Agent, r.Scenario, (int)r.Batch, (int)r.Resolution, r.Precision, r.Provider))];
     }
 
-    private static string Where(ResultCriteria c)
+    // Kept up to date by a trigger on results (migration 0006); agents are joined for their names.
+    private const string FromConfigurations = "FROM result_configurations c LEFT JOIN agents a ON a.id = c.agent_id";
+
+    private static readonly (string Table, string Agent) Jobs = ("j", "COALESCE(a.name, r.agent_id)");
+
+    private static readonly (string Table, string Agent) Configurations = ("c", "COALESCE(a.name, c.agent_id)");
+
+    /// <summary>The criteria over the job-shaped columns of <paramref name="source"/>: jobs joined to results, or configurations.</summary>
+    private static string Where(ResultCriteria c, (string Table, string Agent) source)
     {
+        var t = source.Table;
         var conditions = new List<string>();
         if (c.Model is not null)
         {
-            conditions.Add("j.model_display_name = @Model");
+            conditions.Add($"{t}.model_display_name = @Model");
         }
 
         if (c.Agent is not null)
         {
-            conditions.Add("COALESCE(a.name, r.agent_id) = @Agent");
+            conditions.Add($"{source.Agent} = @Agent");
         }
 
         if (c.Scenario is not null)
         {
-            conditions.Add("j.scenario = @Scenario");
+            conditions.Add($"{t}.scenario = @Scenario");
         }
 
         if (c.Provider is not null)
         {
-            conditions.Add("j.provider = @Provider");
+            conditions.Add($"{t}.provider = @Provider");
         }
 
         if (c.Precision is not null)
         {
-            conditions.Add("j.precision = @Precision");
+            conditions.Add($"{t}.precision = @Precision");
         }
 
         if (c.Resolution is not null)
         {
-            conditions.Add("j.resolution = @Resolution");
+            conditions.Add($"{t}.resolution = @Resolution");
         }
 
         if (c.Batch is not null)
         {
-            conditions.Add("j.batch = @Batch");
+            conditions.Add($"{t}.batch = @Batch");
         }
 
         return conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);

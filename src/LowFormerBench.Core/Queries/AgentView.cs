@@ -2,7 +2,7 @@ using LowFormerBench.Core.Devices;
 
 namespace LowFormerBench.Core.Queries;
 
-/// <summary>An agent as the farm sees it.</summary>
+/// <summary>An agent as the farm sees it; <see cref="TemperatureC"/> is its latest heartbeat's, null when offline or not reported.</summary>
 public sealed record AgentView(
     string Id,
     string Name,
@@ -11,4 +11,5 @@ public sealed record AgentView(
     long? CurrentJobId,
     DateTimeOffset LastSeen,
     string? QuarantineReason,
-    long DownloadedBytes);
+    long DownloadedBytes,
+    double? TemperatureC = null);
