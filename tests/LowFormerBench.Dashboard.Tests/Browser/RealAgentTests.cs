@@ -43,17 +43,8 @@ public sealed class RealAgentTests(FarmWithAgentFixture fixture) : IClassFixture
 
         // Campaigns: the suite as an uploaded file; the list's bar then moves to 100% by itself.
         await session.GotoAsync(url + "campaigns");
-        var suiteFile = Path.Combine(Path.GetTempPath(), $"dashboard-live-{Guid.NewGuid():N}.yaml");
-        await File.WriteAllTextAsync(suiteFile, Suite);
-        try
-        {
-            await page.SetInputFilesAsync("#suite-file", suiteFile);
-        }
-        finally
-        {
-            File.Delete(suiteFile);
-        }
-
+        // From memory, not a path: Chromium reads a chosen file only when the page reads it.
+        await page.SetInputFilesAsync("#suite-file", new FilePayload { Name = "dashboard-live.yaml", MimeType = "application/x-yaml", Buffer = System.Text.Encoding.UTF8.GetBytes(Suite) });
         await Assertions.Expect(page.Locator("#suite-accepted")).ToContainTextAsync("'dashboard-live' queued with 8 jobs", new() { Timeout = 300_000 });
         var bar = page.Locator("#campaigns tr:has-text('dashboard-live') .progress-bar");
         await Assertions.Expect(bar).Not.ToHaveTextAsync("100%");
