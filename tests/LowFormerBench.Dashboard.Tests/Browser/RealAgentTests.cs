@@ -79,7 +79,8 @@ public sealed class RealAgentTests(FarmWithAgentFixture fixture) : IClassFixture
         }
 
         await page.WaitForSelectorAsync("#plot-throughput-accuracy .js-plotly-plot");
-        Assert.Equal(2, await page.EvaluateAsync<int>("() => document.getElementById('throughput-accuracy').data[0].x.length"));
+        // One point per model file (model and resolution), at its best batch.
+        Assert.Equal(4, await page.EvaluateAsync<int>("() => document.getElementById('throughput-accuracy').data[0].x.length"));
         await page.WaitForSelectorAsync("#plot-latency-resolution .js-plotly-plot");
         var lines = await page.EvaluateAsync<int[]>("() => document.getElementById('latency-resolution').data.map(t => t.x.length)");
         Assert.Equal([2, 2], lines);
