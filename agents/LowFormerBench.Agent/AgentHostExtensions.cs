@@ -32,6 +32,7 @@ public static class AgentHostExtensions
         services.TryAddSingleton<ModelCache.ModelCache>();
         services.TryAddSingleton<ReconnectBackoff>(_ => new ReconnectBackoff());
         services.TryAddSingleton<AgentOutbox>();
+        services.TryAddSingleton<DeviceTemperature>(_ => new DeviceTemperature());
         services.TryAddSingleton<IJobMeasurer, LoopJobMeasurer>();
         services.TryAddSingleton<JobRunner>();
         services.TryAddSingleton<JobSlot>();

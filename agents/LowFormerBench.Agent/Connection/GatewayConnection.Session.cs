@@ -109,7 +109,13 @@ public sealed partial class GatewayConnection
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                session.TryWrite(new AgentMessage { Heartbeat = new Heartbeat { JobId = jobs.CurrentJobId ?? "" } });
+                var heartbeat = new Heartbeat { JobId = jobs.CurrentJobId ?? "" };
+                if (temperature.HottestCelsius() is { } celsius)
+                {
+                    heartbeat.TemperatureC = celsius;
+                }
+
+                session.TryWrite(new AgentMessage { Heartbeat = heartbeat });
             }
         }
         catch (OperationCanceledException)

@@ -19,6 +19,7 @@ public sealed partial class GatewayConnection(
     AgentOutbox outbox,
     IJobMeasurer measurer,
     ReconnectBackoff backoff,
+    DeviceTemperature temperature,
     IOptions<AgentOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider time,

@@ -20,7 +20,7 @@ public sealed class AgentsViewModel(IDashboardQueries queries, TimeProvider time
 
 /// <summary>One agent as the table shows it.</summary>
 public sealed record AgentRow(string Name, string State, string BadgeClass, string Device, string Arch, string Providers, string CurrentJob,
-    string LastSeen, string? QuarantineReason, string Canary = "", bool CanaryDrifted = false)
+    string LastSeen, string? QuarantineReason, string Canary = "", bool CanaryDrifted = false, string Temperature = "")
 {
     public static AgentRow From(AgentView a, DateTimeOffset now)
     {
@@ -37,8 +37,11 @@ public sealed record AgentRow(string Name, string State, string BadgeClass, stri
         };
         return new AgentRow(a.Name, state, badge, device, c.Arch, string.Join(", ", c.Providers),
             a.CurrentJobId is { } job ? job.ToString(CultureInfo.InvariantCulture) : "", Ago(now - a.LastSeen), a.QuarantineReason,
-            a.CanaryNote ?? "", a.CanaryDrifted);
+            a.CanaryNote ?? "", a.CanaryDrifted, Celsius(a.TemperatureC));
     }
+
+    /// <summary>"48.3 °C"; blank where the agent is offline or its device has no thermal zone.</summary>
+    public static string Celsius(double? celsius) => celsius is { } c ? c.ToString("0.0", CultureInfo.InvariantCulture) + " °C" : "";
 
     public static string Ago(TimeSpan span) => span.TotalSeconds switch
     {

@@ -3,7 +3,7 @@ using LowFormerBench.Core.Suites;
 
 namespace LowFormerBench.Dashboard.ViewModels;
 
-/// <summary>The Campaigns page: the list with progress, and submitting a pasted suite with every located error shown.</summary>
+/// <summary>The Campaigns page: the list with progress, and submitting a pasted or uploaded suite with every located error shown.</summary>
 public sealed class CampaignsViewModel(IDashboardQueries queries, IFarmControl control)
 {
     public const int ListLimit = 100;
@@ -28,8 +28,36 @@ public sealed class CampaignsViewModel(IDashboardQueries queries, IFarmControl c
 
     public async Task LoadAsync(CancellationToken cancellationToken) => Campaigns = await queries.ListCampaignsAsync(ListLimit, cancellationToken);
 
+    /// <summary>The largest suite file the page reads: suites are a few hundred bytes; anything this big is another file.</summary>
+    public const long MaxSuiteFileBytes = 1 << 20;
+
     /// <returns>The new campaign, or null when the suite was refused (see <see cref="SubmitErrors"/>).</returns>
-    public async Task<CampaignView?> SubmitAsync(DashboardAccess access, CancellationToken cancellationToken)
+    public Task<CampaignView?> SubmitAsync(DashboardAccess access, CancellationToken cancellationToken) =>
+        SubmitAsync(access, "pasted suite", cancellationToken);
+
+    /// <summary>
+    /// Submits an uploaded suite file: its text replaces the pasted one (so it can be corrected and submitted again)
+    /// and its name locates the errors.
+    /// </summary>
+    public async Task<CampaignView?> SubmitFileAsync(DashboardAccess access, string fileName, long size, Func<long, Stream> open,
+        CancellationToken cancellationToken)
+    {
+        SubmitMessage = null;
+        if (size > MaxSuiteFileBytes)
+        {
+            SubmitErrors = [$"{fileName} is {size} bytes; a suite file is at most {MaxSuiteFileBytes} bytes. Is it the suite's YAML file?"];
+            return null;
+        }
+
+        using (var reader = new StreamReader(open(MaxSuiteFileBytes)))
+        {
+            SuiteYaml = await reader.ReadToEndAsync(cancellationToken);
+        }
+
+        return await SubmitAsync(access, fileName, cancellationToken);
+    }
+
+    private async Task<CampaignView?> SubmitAsync(DashboardAccess access, string sourceName, CancellationToken cancellationToken)
     {
         SubmitMessage = null;
         SubmitErrors = [];
@@ -41,7 +69,7 @@ public sealed class CampaignsViewModel(IDashboardQueries queries, IFarmControl c
 
         try
         {
-            var campaign = await control.SubmitSuiteAsync(SuiteYaml, cancellationToken);
+            var campaign = await control.SubmitSuiteAsync(SuiteYaml, sourceName, cancellationToken);
             SubmitMessage = $"campaign {campaign.Id} '{campaign.Name}' queued with {campaign.TotalJobs} jobs";
             await LoadAsync(cancellationToken);
             return campaign;

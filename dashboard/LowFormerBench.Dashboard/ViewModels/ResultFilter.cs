@@ -12,9 +12,10 @@ public sealed record ResultFilter(
     string? Precision = null,
     int? Resolution = null)
 {
-    public bool Matches(ResultView r) =>
-        Is(Model, r.Model) && Is(Agent, r.Agent) && Is(Scenario, r.Scenario) && Is(Provider, r.Provider) && Is(Precision, r.Precision)
-        && (Resolution is null || Resolution == r.Resolution);
+    public bool Matches(ResultView r) => ToCriteria().Matches(r);
+
+    /// <summary>The same conditions as the store's query criteria.</summary>
+    public ResultCriteria ToCriteria() => new(Model, Agent, Scenario, Provider, Precision, Resolution);
 
     public string ToQueryString()
     {
@@ -31,8 +32,6 @@ public sealed record ResultFilter(
     public static ResultFilter FromQuery(Func<string, string?> value) => new(
         Blank(value("model")), Blank(value("agent")), Blank(value("scenario")), Blank(value("provider")), Blank(value("precision")),
         int.TryParse(value("resolution"), NumberStyles.None, CultureInfo.InvariantCulture, out var resolution) ? resolution : null);
-
-    private static bool Is(string? wanted, string actual) => wanted is null || string.Equals(wanted, actual, StringComparison.Ordinal);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 }

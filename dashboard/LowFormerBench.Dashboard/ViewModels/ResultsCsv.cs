@@ -21,6 +21,17 @@ public static class ResultsCsv
         await writer.FlushAsync(cancellationToken);
     }
 
+    public static async Task WriteAsync(IAsyncEnumerable<ResultView> results, TextWriter writer, CancellationToken cancellationToken)
+    {
+        await writer.WriteLineAsync(Header.AsMemory(), cancellationToken);
+        await foreach (var r in results.WithCancellation(cancellationToken))
+        {
+            await writer.WriteLineAsync(Row(r).AsMemory(), cancellationToken);
+        }
+
+        await writer.FlushAsync(cancellationToken);
+    }
+
     public static string Row(ResultView r)
     {
         var s = r.Summary;

@@ -3,6 +3,7 @@ using LowFormerBench.Coordinator.Storage;
 using LowFormerBench.Core.Devices;
 using LowFormerBench.Core.Queries;
 using LowFormerBench.Core.Results;
+using LowFormerBench.Core.Regression;
 
 namespace LowFormerBench.Coordinator.Dashboard;
 
@@ -37,6 +38,22 @@ public sealed class DashboardQueries(
 
     public Task<OperatorProfile?> GetOperatorProfileAsync(long jobId, CancellationToken cancellationToken) =>
         results.OperatorProfileAsync(jobId, cancellationToken);
+    public Task<ResultPage> QueryResultsAsync(ResultPageRequest request, CancellationToken cancellationToken) =>
+        results.PageAsync(request, cancellationToken);
+
+    public Task<ResultFacets> ResultFacetsAsync(CancellationToken cancellationToken) => results.FacetsAsync(cancellationToken);
+
+    public Task<IReadOnlyList<ResultView>> LatestResultsAsync(ResultCriteria criteria, CancellationToken cancellationToken) =>
+        results.LatestAsync(criteria, cancellationToken);
+
+    public Task<IReadOnlyList<RowKey>> HistoryKeysAsync(string? agent, CancellationToken cancellationToken) =>
+        results.HistoryKeysAsync(agent, cancellationToken);
+
+    public async Task<ResultHistory> HistoryAsync(RowKey key, double minChange, CancellationToken cancellationToken)
+    {
+        var (points, changes) = await results.HistoryWithChangesAsync(key, minChange, cancellationToken);
+        return new ResultHistory(key, points, changes);
+    }
 
     // A stored agent with no session is offline, unless it was quarantined (that outlives the connection).
     private static AgentView ToView(AgentStore.AgentRecord record, AgentSession? session) => new(
@@ -50,5 +67,6 @@ public sealed class DashboardQueries(
         session?.DownloadedBytes ?? 0,
         session is null ? record.CanaryNote : session.Canary?.Note,
         session is null ? record.CanaryDrift : session.Canary?.Drift,
-        session is null ? record.CanaryDrifted : session.Canary?.Drifted ?? false);
+        session is null ? record.CanaryDrifted : session.Canary?.Drifted ?? false,
+        session?.Temperature?.Celsius);
 }

@@ -124,10 +124,16 @@ public sealed class AgentGatewayGrpcService(
         }
     }
 
+    private Task HeartbeatAsync(AgentSession session, Heartbeat heartbeat, CancellationToken cancellationToken)
+    {
+        session.Temperature = heartbeat.HasTemperatureC ? new TemperatureReading(heartbeat.TemperatureC, DateTimeOffset.UtcNow) : null;
+        return dispatcher.HeartbeatAsync(session, string.IsNullOrEmpty(heartbeat.JobId) ? null : ReportMapping.ParseJobId(heartbeat.JobId),
+            cancellationToken);
+    }
+
     private Task HandleAsync(AgentSession session, AgentMessage message, CancellationToken cancellationToken) => message.KindCase switch
     {
-        AgentMessage.KindOneofCase.Heartbeat => dispatcher.HeartbeatAsync(session,
-            string.IsNullOrEmpty(message.Heartbeat.JobId) ? null : ReportMapping.ParseJobId(message.Heartbeat.JobId), cancellationToken),
+        AgentMessage.KindOneofCase.Heartbeat => HeartbeatAsync(session, message.Heartbeat, cancellationToken),
         AgentMessage.KindOneofCase.Progress => dispatcher.ProgressAsync(session, ReportMapping.ParseJobId(message.Progress.JobId),
             message.Progress.Attempt, message.Progress.Phase, cancellationToken),
         AgentMessage.KindOneofCase.Result => AcceptResultAsync(session, message.Result, cancellationToken),

@@ -40,6 +40,9 @@ public sealed class AgentSession(string agentId, string name, DeviceCapabilities
     /// <summary>The last judged canary's verdict on the device; null before any.</summary>
     public Core.Canary.CanaryVerdict? Canary { get; set; }
 
+    /// <summary>The device's temperature from its latest heartbeat; a reference, so readers never see half a write.</summary>
+    public TemperatureReading? Temperature { get; set; }
+
     public long DownloadedBytes => Interlocked.Read(ref _downloadedBytes);
 
     public bool CanTakeWork => CurrentJobId is null && !Draining && !Quarantined;
@@ -53,3 +56,6 @@ public sealed class AgentSession(string agentId, string name, DeviceCapabilities
 
     public void Send(CoordinatorMessage message) => Outbox.Writer.TryWrite(message);
 }
+
+/// <summary>A device temperature (hottest thermal zone, °C) and when the coordinator heard it.</summary>
+public sealed record TemperatureReading(double Celsius, DateTimeOffset At);

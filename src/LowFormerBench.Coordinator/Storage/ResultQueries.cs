@@ -10,16 +10,8 @@ public sealed partial class ResultQueries(SqliteConnectionFactory connections)
     public async Task<IReadOnlyList<ResultView>> ListAsync(long? campaignId, int? limit, CancellationToken cancellationToken = default)
     {
         var sql = $"""
-            SELECT r.job_id, j.campaign_id, j.model_display_name AS model, j.model_sha256, COALESCE(a.name, r.agent_id) AS agent,
-                   j.scenario, j.batch, j.resolution, j.precision, j.provider,
-                   r.p50_ms, r.p90_ms, r.p99_ms, r.mean_ms, r.stddev_ms, r.min_ms, r.max_ms, r.median_ci_low_ms, r.median_ci_high_ms,
-                   r.samples, r.throughput_ips, r.warmup_iterations, r.stop_rule_met, r.outliers, r.session_create_ms, r.first_inference_ms,
-                   r.attempt, r.environment_fingerprint, m.params, m.macs, m.top1, r.created_at_ms, r.throttled,
-                   r.operator_profile_json IS NOT NULL AS has_operator_profile
-            FROM results r
-            JOIN jobs j ON j.id = r.job_id
-            JOIN models m ON m.sha256 = j.model_sha256
-            LEFT JOIN agents a ON a.id = r.agent_id
+            SELECT {Columns}
+            {From}
             {(campaignId is null
                 // Without a campaign: users' results only; canaries are read by their campaign id (or in the agent list).
                 ? "WHERE j.campaign_id IN (SELECT id FROM campaigns WHERE kind = 'user')"
@@ -43,6 +35,23 @@ public sealed partial class ResultQueries(SqliteConnectionFactory connections)
     /// <summary>The operator profile of a job's result, read back into the record; null when there is none.</summary>
     public async Task<OperatorProfile?> OperatorProfileAsync(long jobId, CancellationToken cancellationToken = default) =>
         await OperatorProfileJsonAsync(jobId, cancellationToken) is { } json ? OperatorProfileJson.Deserialize(json) : null;
+
+    // Shared by every read that returns ResultView rows, so they all map the same way.
+    private const string Columns = """
+        r.job_id, j.campaign_id, j.model_display_name AS model, j.model_sha256, COALESCE(a.name, r.agent_id) AS agent,
+        j.scenario, j.batch, j.resolution, j.precision, j.provider,
+        r.p50_ms, r.p90_ms, r.p99_ms, r.mean_ms, r.stddev_ms, r.min_ms, r.max_ms, r.median_ci_low_ms, r.median_ci_high_ms,
+        r.samples, r.throughput_ips, r.warmup_iterations, r.stop_rule_met, r.outliers, r.session_create_ms, r.first_inference_ms,
+        r.attempt, r.environment_fingerprint, m.params, m.macs, m.top1, r.created_at_ms, r.throttled,
+        r.operator_profile_json IS NOT NULL AS has_operator_profile
+        """;
+
+    private const string From = """
+        FROM results r
+        JOIN jobs j ON j.id = r.job_id
+        JOIN models m ON m.sha256 = j.model_sha256
+        LEFT JOIN agents a ON a.id = r.agent_id
+        """;
 
     private sealed class ResultRow
     {

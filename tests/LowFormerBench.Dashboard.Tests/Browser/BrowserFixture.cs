@@ -23,27 +23,36 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Server = await DashboardServer.StartAsync();
+        (_playwright, Browser) = await LaunchChromiumAsync();
+    }
+
+    /// <summary>Debian's Chromium, headless and offline; (null, null) where it is not installed.</summary>
+    public static async Task<(IPlaywright? Playwright, IBrowser? Browser)> LaunchChromiumAsync()
+    {
         if (!File.Exists(ChromiumPath))
         {
-            return;
+            return (null, null);
         }
 
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         Directory.CreateDirectory(ScreenshotDirectory);
+        return (playwright, browser);
     }
 
     /// <summary>The browser, or the test ends: failed under CI (CI=true), where a missing browser is a broken image; skipped elsewhere.</summary>
-    public IBrowser RequireBrowser()
+    public IBrowser RequireBrowser() => Require(Browser);
+
+    public static IBrowser Require(IBrowser? browser)
     {
-        if (Browser is not null)
+        if (browser is not null)
         {
-            return Browser;
+            return browser;
         }
 
         if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))

@@ -8,12 +8,12 @@ public sealed class PageSession : IAsyncDisposable
 {
     private readonly List<string> _problems = [];
 
-    private readonly DashboardServer _server;
+    private readonly ErrorLogRecorder _serverErrors;
 
-    private PageSession(IPage page, DashboardServer server)
+    private PageSession(IPage page, ErrorLogRecorder serverErrors)
     {
         Page = page;
-        _server = server;
+        _serverErrors = serverErrors;
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
@@ -33,11 +33,17 @@ public sealed class PageSession : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public static async Task<PageSession> OpenAsync(IBrowser browser, DashboardServer server)
+    public static Task<PageSession> OpenAsync(IBrowser browser, DashboardServer server) => OpenAsync(browser, server.ErrorLogs);
+
+    public static async Task<PageSession> OpenAsync(IBrowser browser, ErrorLogRecorder serverErrors)
     {
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+            AcceptDownloads = true,
+        });
         page.SetDefaultTimeout(20_000);
-        return new PageSession(page, server);
+        return new PageSession(page, serverErrors);
     }
 
     /// <summary>Opens a page and waits for the interactive circuit (Blazor's script loaded and started).</summary>
@@ -61,7 +67,7 @@ public sealed class PageSession : IAsyncDisposable
     public void AssertClean()
     {
         Assert.True(_problems.Count == 0, "page problems:\n" + string.Join("\n", _problems));
-        Assert.True(_server.ErrorLogs.Errors.Count == 0, "server errors:\n" + string.Join("\n", _server.ErrorLogs.Errors));
+        Assert.True(_serverErrors.Errors.Count == 0, "server errors:\n" + string.Join("\n", _serverErrors.Errors));
     }
 
     public async ValueTask DisposeAsync() => await Page.CloseAsync();

@@ -17,7 +17,7 @@ public sealed class AgentsViewModelTests
 
         model.Show([
             new AgentView("1", "a-offline", AgentState.Offline, Sample.Capabilities(), null, Now.AddHours(-3), null, 0),
-            new AgentView("2", "z-busy", AgentState.Busy, Sample.Capabilities(gpu: "NVIDIA A40"), 42, Now.AddSeconds(-2), null, 0),
+            new AgentView("2", "z-busy", AgentState.Busy, Sample.Capabilities(gpu: "NVIDIA A40"), 42, Now.AddSeconds(-2), null, 0, TemperatureC: 71.26),
             new AgentView("3", "m-pi", AgentState.Idle, Sample.Capabilities(arch: "arm64"), null, Now, null, 0),
         ]);
 
@@ -26,6 +26,8 @@ public sealed class AgentsViewModelTests
         Assert.Equal(("busy", "NVIDIA A40", "42", "2 s ago"), (busy.State, busy.Device, busy.CurrentJob, busy.LastSeen));
         Assert.Equal("AMD EPYC (2 cores)", model.Agents[0].Device);
         Assert.Equal("3 h ago", model.Agents[2].LastSeen);
+        Assert.Equal("71.3 °C", busy.Temperature);
+        Assert.Equal("", model.Agents[0].Temperature);
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

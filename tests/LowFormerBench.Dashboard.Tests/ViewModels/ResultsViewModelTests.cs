@@ -28,7 +28,8 @@ public sealed class ResultsViewModelTests
         Assert.Equal(["lowformer-b0", "resnet18"], model.Models);
         Assert.Equal(["pi5", "x64-box"], model.Agents);
         Assert.Equal([224, 256], model.Resolutions);
-        Assert.Equal(4, model.Rows.Count);
+        Assert.Equal(4, model.TotalCount);
+        Assert.Equal(4, model.MatchingCount);
     }
 
     [Fact]
@@ -36,14 +37,20 @@ public sealed class ResultsViewModelTests
     {
         var model = await LoadedAsync();
 
-        model.Apply(new ResultFilter(Agent: "x64-box", Scenario: "latency"));
+        await model.ApplyAsync(new ResultFilter(Agent: "x64-box", Scenario: "latency"), CancellationToken.None);
+        Assert.Equal(2, model.MatchingCount);
+        await model.FetchAsync(0, 50, Core.Queries.ResultSort.JobId, false, CancellationToken.None);
         Assert.Equal([1L, 3L], model.Rows.Select(r => r.JobId));
 
-        model.Apply(model.Filter with { Precision = "fp16" });
+        await model.ApplyAsync(model.Filter with { Precision = "fp16" }, CancellationToken.None);
+        await model.FetchAsync(0, 50, Core.Queries.ResultSort.JobId, false, CancellationToken.None);
         Assert.Equal([3L], model.Rows.Select(r => r.JobId));
 
-        model.Apply(new ResultFilter(Resolution: 256));
+        await model.ApplyAsync(new ResultFilter(Resolution: 256), CancellationToken.None);
+        await model.FetchAsync(0, 50, Core.Queries.ResultSort.JobId, false, CancellationToken.None);
         Assert.Equal([4L], model.Rows.Select(r => r.JobId));
+        // The matrix compares latency only: a throughput filter leaves it empty.
+        Assert.Empty(model.Matrix.Rows);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using LowFormerBench.Dashboard.ViewModels;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Logging;
 
 namespace LowFormerBench.Dashboard.Components.Pages;
@@ -40,6 +41,19 @@ public sealed partial class Campaigns : IAsyncDisposable
         try
         {
             await Model.SubmitAsync(Access, _stop.Token);
+        }
+        finally
+        {
+            _submitting = false;
+        }
+    }
+
+    private async Task SubmitFileAsync(InputFileChangeEventArgs e)
+    {
+        _submitting = true;
+        try
+        {
+            await Model.SubmitFileAsync(Access, e.File.Name, e.File.Size, max => e.File.OpenReadStream(max), _stop.Token);
         }
         finally
         {
