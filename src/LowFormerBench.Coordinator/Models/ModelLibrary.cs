@@ -47,8 +47,8 @@ public sealed class ModelLibrary(ModelRecordStore records, ModelBlobStore blobs,
     public Task<ModelView?> GetAsync(string sha256, CancellationToken cancellationToken) => records.GetAsync(sha256, cancellationToken);
 
     /// <summary>
-    /// Stores an uploaded file after checking that it is an ONNX model whose parameters and MACs can be counted;
-    /// a file that is not is refused with the reason, and nothing of it is kept.
+    /// Stores an uploaded file after checking that it is an ONNX model whose parameters and MACs can be counted and
+    /// that ONNX Runtime loads; a file that is not is refused with the reason, and nothing of it is kept.
     /// </summary>
     public async Task<ModelView> AddUploadAsync(string displayName, Func<Stream, Task> write, CancellationToken cancellationToken)
     {
@@ -62,6 +62,7 @@ public sealed class ModelLibrary(ModelRecordStore records, ModelBlobStore blobs,
         try
         {
             count = OnnxModelCounter.Count(OnnxModelFile.Load(blobs.PathOf(sha256)), new CountOptions());
+            OnnxRuntimeLoadCheck.Require(blobs.PathOf(sha256));
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException or InvalidOperationException)
         {

@@ -1,4 +1,6 @@
 using Dapper;
+using Google.Protobuf;
+using LowFormerBench.ModelZoo;
 using Grpc.Core;
 using LowFormerBench.Protos.V1;
 using Microsoft.Data.Sqlite;
@@ -152,6 +154,49 @@ public sealed class AgentGatewayTests
         await using var db = new SqliteConnection($"Data Source={host.DatabasePath};Mode=ReadOnly;Pooling=False");
         Assert.Equal(0, await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM models"));
     }
+
+    [Fact]
+    public async Task Upload_GraphOnnxRuntimeCannotLoad_RefusedWithItsErrorAndCoordinatorKeepsServing()
+    {
+        await using var host = await CoordinatorHost.StartAsync();
+        // Well-formed protobuf the counter reads (it warns on the unknown operator), but no runtime implements it.
+        var model = TinyModel.Build();
+        model.Graph.Node.First(n => n.OpType == "Relu").OpType = "NoSuchOperator";
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await UploadAsync(host, "broken", model.ToByteArray()));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("'broken' was refused", error.Status.Detail);
+        Assert.Contains("ONNX Runtime", error.Status.Detail);
+        Assert.Contains("NoSuchOperator", error.Status.Detail);
+        Assert.Empty((await host.Control.ListModelsAsync(new ListModelsRequest())).Models);
+        Assert.DoesNotContain(Directory.EnumerateFiles(Path.GetDirectoryName(host.DatabasePath)!, "*", SearchOption.AllDirectories),
+            f => Path.GetFileName(f).StartsWith(Sha256Prefix(model.ToByteArray()), StringComparison.Ordinal));
+        Assert.NotEmpty((await UploadAsync(host, "tiny", TinyModel.Build().ToByteArray())).Sha256);
+    }
+
+    [Fact]
+    public async Task Upload_TruncatedFile_RefusedAndNothingStored()
+    {
+        await using var host = await CoordinatorHost.StartAsync();
+        var bytes = TinyModel.Build().ToByteArray();
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await UploadAsync(host, "cut", bytes[..(bytes.Length / 2)]));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("'cut' was refused", error.Status.Detail);
+        Assert.Empty((await host.Control.ListModelsAsync(new ListModelsRequest())).Models);
+    }
+
+    private static async Task<ModelInfo> UploadAsync(CoordinatorHost host, string name, byte[] bytes)
+    {
+        using var upload = host.Control.UploadModel();
+        await upload.RequestStream.WriteAsync(new UploadModelChunk { DisplayName = name, Data = Google.Protobuf.ByteString.CopyFrom(bytes) });
+        await upload.RequestStream.CompleteAsync();
+        return await upload;
+    }
+
+    private static string Sha256Prefix(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..16];
 
     private static async Task<CampaignInfo> WaitAsync(CoordinatorHost host, long campaign, Func<CampaignInfo, bool> done)
     {
