@@ -89,14 +89,55 @@ public sealed partial class FaultTests
         Assert.Equal(batches.Length, await backup.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM results"));
     }
 
+    [Fact]
+    public async Task AgentKilledDuringModelDownload_RestartedOnSameCache_ResumesAndVerifiesTheHash()
+    {
+        await using var coordinator = await CoordinatorProcess.StartAsync(ShortLeases);
+        await using var doomed = coordinator.StartAgent("agent-1");
+        await coordinator.Process.WaitForOutputAsync("agent-1", Minutes3);
+        // LowFormer-B3 is 57 M parameters (about 230 MB at fp32) whatever the resolution: a download long enough to cut.
+        var campaign = await SubmitAsync(coordinator, "lowformer-b3", batches: [1], timeBudgetSeconds: 1);
+        var cache = Path.Combine(coordinator.Directory, "cache-agent-1");
+
+        var cut = await WaitForAsync(() => Task.FromResult(Directory.Exists(cache)
+            ? Directory.EnumerateFiles(cache, "*.partial").Select(f => new FileInfo(f)).FirstOrDefault(f => f.Length > 0)
+            : null), Minutes3);
+        doomed.Kill();
+        await doomed.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        var sha256 = Path.GetFileNameWithoutExtension(cut.Name);
+        var expected = await ScalarAsync<long>(coordinator, "SELECT size_bytes FROM models WHERE sha256 = @sha256", new { sha256 });
+        cut.Refresh();
+        Assert.True(cut.Exists && cut.Length < expected, $"the download was not cut: {cut.Length} of {expected} bytes");
+
+        await using var restarted = coordinator.StartAgent("agent-1");
+        Assert.Equal("succeeded", await WaitForCampaignAsync(coordinator, campaign));
+        var downloaded = await restarted.WaitForMatchAsync(ModelDownloaded(), Minutes3);
+        Assert.Equal(sha256, downloaded.Groups[1].Value);
+        Assert.True(long.Parse(downloaded.Groups[3].Value, CultureInfo.InvariantCulture) > 0, "the restarted agent began again from byte 0");
+        Assert.Equal(expected, long.Parse(downloaded.Groups[2].Value, CultureInfo.InvariantCulture) + long.Parse(downloaded.Groups[3].Value, CultureInfo.InvariantCulture));
+        var cached = Path.Combine(cache, sha256 + ".onnx");
+        await using (var file = File.OpenRead(cached))
+        {
+            Assert.Equal(sha256, Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(file)));
+        }
+
+        Assert.Empty(Directory.EnumerateFiles(cache, "*.partial"));
+    }
+
+    [GeneratedRegex(@"Model ([0-9a-f]{64}) downloaded: (\d+) bytes from offset (\d+)")]
+    private static partial Regex ModelDownloaded();
+
     [GeneratedRegex(@"Job (\d+) attempt 1:")]
     private static partial Regex JobStarted();
 
-    private static async Task<long> SubmitAsync(CoordinatorProcess coordinator, int[] batches, int timeBudgetSeconds)
+    private static Task<long> SubmitAsync(CoordinatorProcess coordinator, int[] batches, int timeBudgetSeconds) =>
+        SubmitAsync(coordinator, "mobilenetv3-large", batches, timeBudgetSeconds);
+
+    private static async Task<long> SubmitAsync(CoordinatorProcess coordinator, string model, int[] batches, int timeBudgetSeconds)
     {
         var suite = $$"""
             name: faults
-            models: [mobilenetv3-large]
+            models: [{{model}}]
             scenarios: [latency]
             batch_sizes: [{{string.Join(", ", batches)}}]
             resolutions: [64]
