@@ -78,7 +78,7 @@ public sealed partial class Dispatcher
         _canaryCampaigns.Add(campaignId);
         foreach (var job in jobs)
         {
-            _unfinished[job.Id] = job;
+            Track(job);
             _queued.Add(job.Id);
             CoordinatorLog.CanaryQueued(logger, job.Id, session.Name, reason);
         }

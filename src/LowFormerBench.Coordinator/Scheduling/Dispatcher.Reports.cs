@@ -68,7 +68,7 @@ public sealed partial class Dispatcher
                 await PersistCanaryCountAsync(session, cancellationToken);
             }
 
-            _unfinished.Remove(job.Id);
+            Untrack(job);
             if (session.ConsecutiveFailures > 0)
             {
                 session.ConsecutiveFailures = 0;
@@ -76,7 +76,7 @@ public sealed partial class Dispatcher
             }
 
             CoordinatorLog.JobSucceeded(logger, job.Id, session.Name, report.Summary.P50Ms, report.Summary.Samples);
-            await campaignStore.RefreshAsync(job.CampaignId, cancellationToken);
+            await RefreshIfSettledAsync(job.CampaignId, cancellationToken);
             feed.Publish(job.CampaignId);
             return stored ? ReportOutcome.Accepted : ReportOutcome.Duplicate;
         }

@@ -34,6 +34,10 @@ public sealed partial class Dispatcher(
     private readonly Dictionary<string, long> _modelSizes = [];
     private readonly Dictionary<string, string> _agentNames = [];
 
+    // Unfinished jobs per campaign: a campaign's stored state can only change when its count reaches zero, so the
+    // campaign row (a scan of all its jobs) is refreshed then, not after every job (quadratic at 20,000 jobs).
+    private readonly Dictionary<long, int> _openPerCampaign = [];
+
     private CoordinatorOptions Options => options.Value;
 
     /// <summary>Loads unfinished jobs after a start or a crash. Held jobs get a fresh lease: their agents may reconnect and report.</summary>
@@ -45,7 +49,7 @@ public sealed partial class Dispatcher(
             var now = time.GetUtcNow();
             foreach (var job in await jobStore.LoadUnfinishedAsync(cancellationToken))
             {
-                _unfinished[job.Id] = job;
+                Track(job);
                 if (job.State == JobState.Queued)
                 {
                     _queued.Add(job.Id);
@@ -76,7 +80,7 @@ public sealed partial class Dispatcher(
         {
             foreach (var job in jobs)
             {
-                _unfinished[job.Id] = job;
+                Track(job);
                 _queued.Add(job.Id);
             }
 
@@ -185,14 +189,14 @@ public sealed partial class Dispatcher(
         session.CurrentJobId = job.Id;
         session.Send(job.ToAssignment(ModelSize(job.Spec.ModelSha256)));
         CoordinatorLog.JobLeased(logger, job.Id, job.Attempts, session.Name);
-        await jobStore.SaveAsync(job, cancellationToken);
+        await jobStore.SaveLeaseAsync(job, cancellationToken);
         feed.Publish(job.CampaignId);
     }
 
     // Gate held. Persists a finished job (result-less ends) and drops it from the working set.
     private async Task FinishAsync(Job job, CancellationToken cancellationToken)
     {
-        _unfinished.Remove(job.Id);
+        Untrack(job);
         _queued.Remove(job.Id);
         await jobStore.SaveAsync(job, cancellationToken);
     }
@@ -208,10 +212,42 @@ public sealed partial class Dispatcher(
         else
         {
             await FinishAsync(job, cancellationToken);
-            await campaignStore.RefreshAsync(job.CampaignId, cancellationToken);
+            await RefreshIfSettledAsync(job.CampaignId, cancellationToken);
         }
 
         feed.Publish(job.CampaignId);
+    }
+
+    private void Track(Job job)
+    {
+        if (_unfinished.TryAdd(job.Id, job))
+        {
+            _openPerCampaign[job.CampaignId] = _openPerCampaign.GetValueOrDefault(job.CampaignId) + 1;
+        }
+    }
+
+    private void Untrack(Job job)
+    {
+        if (_unfinished.Remove(job.Id) && _openPerCampaign.TryGetValue(job.CampaignId, out var open))
+        {
+            if (open <= 1)
+            {
+                _openPerCampaign.Remove(job.CampaignId);
+            }
+            else
+            {
+                _openPerCampaign[job.CampaignId] = open - 1;
+            }
+        }
+    }
+
+    // Gate held. Stores the campaign's end once its last unfinished job ended; while jobs remain it stays running.
+    private async Task RefreshIfSettledAsync(long campaignId, CancellationToken cancellationToken)
+    {
+        if (!_openPerCampaign.ContainsKey(campaignId))
+        {
+            await campaignStore.RefreshAsync(campaignId, cancellationToken);
+        }
     }
 
     // A job this agent lost goes to another capable agent when there is one: a silent or crashing device should

@@ -13,6 +13,16 @@ public sealed class JobStore(SqliteConnectionFactory connections, TimeProvider t
         await SaveAsync(connection, null, job, cancellationToken);
     }
 
+    /// <summary>
+    /// Saves a fresh lease without waiting for the disk: losing it in a power cut only queues the job again (its
+    /// agent's result then counts as late), and the next durable commit flushes it along (one WAL).
+    /// </summary>
+    public async Task SaveLeaseAsync(Job job, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(durable: false, cancellationToken);
+        await SaveAsync(connection, null, job, cancellationToken);
+    }
+
     internal async Task SaveAsync(SqliteConnection connection, SqliteTransaction? transaction, Job job, CancellationToken cancellationToken)
     {
         const string sql = """

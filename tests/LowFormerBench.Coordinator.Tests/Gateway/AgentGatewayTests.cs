@@ -45,6 +45,27 @@ public sealed class AgentGatewayTests
     }
 
     [Fact]
+    public async Task Campaign_StaysRunningUntilItsLastJobEnds_ThenStoredAsSucceeded()
+    {
+        await using var host = await CoordinatorHost.StartAsync();
+        await using var agent = await WireAgent.ConnectAsync(host, "a1");
+        await agent.NextAsync(Kind.Welcome);
+        var campaign = await host.SubmitTinyAsync(1, 2);
+
+        await agent.ReportAsync((await agent.NextAsync(Kind.Assignment)).Assignment);
+        await agent.NextAsync(Kind.Ack);
+        var midway = await host.Control.GetCampaignAsync(new GetCampaignRequest { CampaignId = campaign });
+        await agent.ReportAsync((await agent.NextAsync(Kind.Assignment)).Assignment);
+        await agent.NextAsync(Kind.Ack);
+        var done = await host.Control.GetCampaignAsync(new GetCampaignRequest { CampaignId = campaign });
+
+        Assert.Equal(("running", 1), (midway.State, midway.SucceededJobs));
+        Assert.Equal(("succeeded", 2), (done.State, done.SucceededJobs));
+        await using var db = new SqliteConnection($"Data Source={host.DatabasePath};Mode=ReadOnly;Pooling=False");
+        Assert.NotNull(await db.ExecuteScalarAsync<long?>("SELECT finished_at_ms FROM campaigns WHERE id = @campaign", new { campaign }));
+    }
+
+    [Fact]
     public async Task SilentAgent_LeaseLapses_JobRunsElsewhereAndLateResultIsNotStored()
     {
         await using var host = await CoordinatorHost.StartAsync(leaseTtlSeconds: 1.5);
