@@ -9,7 +9,10 @@ namespace LowFormerBench.Dashboard.ViewModels;
 /// </summary>
 public sealed class OperatorSharesViewModel(IDashboardQueries queries)
 {
-    /// <summary>Results that carry an operator profile, newest first.</summary>
+    /// <summary>
+    /// Newest results per configuration that carry an operator profile, newest first: read from the configurations'
+    /// table like the other plots, so the page costs the same with 100 results or 100,000.
+    /// </summary>
     public IReadOnlyList<ResultView> Profiled { get; private set; } = [];
 
     public ResultView? Selected { get; private set; }
@@ -18,7 +21,7 @@ public sealed class OperatorSharesViewModel(IDashboardQueries queries)
 
     public async Task LoadAsync(long? jobId, CancellationToken cancellationToken)
     {
-        Profiled = [.. (await queries.ListResultsAsync(null, cancellationToken)).Where(r => r.HasOperatorProfile).OrderByDescending(r => r.JobId)];
+        Profiled = [.. (await queries.LatestResultsAsync(new ResultCriteria(), cancellationToken)).Where(r => r.HasOperatorProfile).OrderByDescending(r => r.JobId)];
         Selected = jobId is { } id ? Profiled.FirstOrDefault(r => r.JobId == id) : Profiled.FirstOrDefault();
         Profile = Selected is null ? null : await queries.GetOperatorProfileAsync(Selected.JobId, cancellationToken);
     }

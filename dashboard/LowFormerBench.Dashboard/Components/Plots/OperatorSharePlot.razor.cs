@@ -10,7 +10,6 @@ namespace LowFormerBench.Dashboard.Components.Plots;
 /// <summary>Grouped bars from <see cref="OperatorSharesViewModel"/>; this file only maps shares to Plotly traces.</summary>
 public sealed partial class OperatorSharePlot
 {
-    private readonly Config _config = new() { Responsive = true, DisplayLogo = false };
     private readonly Plotly.Blazor.Layout _layout = new()
     {
         Height = 420,
