@@ -83,6 +83,9 @@ public sealed class DashboardPagesTests(BrowserFixture fixture) : IClassFixture<
         await session.Page.WaitForSelectorAsync("#plot-macs-latency .js-plotly-plot");
         // Four models on each of two agents: every model measured shows as a point.
         await Assertions.Expect(session.Page.Locator("#plot-speed-accuracy .scatterlayer .point")).ToHaveCountAsync(8 + 6, new() { Timeout = 20_000 });
+        // The seeded operator profile: one bar per operator type in each of the two traces (time share, MAC share).
+        await session.Page.WaitForSelectorAsync("#plot-operator-share .js-plotly-plot");
+        await Assertions.Expect(session.Page.Locator("#plot-operator-share .barlayer .point")).ToHaveCountAsync(3 * 2, new() { Timeout = 20_000 });
         await session.ScreenshotAsync("plots");
         session.AssertClean();
     }

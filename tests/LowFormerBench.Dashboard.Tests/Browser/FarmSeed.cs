@@ -56,7 +56,8 @@ public static class FarmSeed
             var job = jobs[i];
             job.Lease(onPi ? pi.Id : x64.Id, time.GetUtcNow(), TimeSpan.FromSeconds(30));
             job.Succeed(1);
-            await results.AcceptAsync(job, onPi ? pi.Id : x64.Id, Report(job.Id, Zoo[i / 2].Ms * (onPi ? 12 : 1)));
+            // The first result (lowformer-b0 on x64-box) carries an operator profile for the time-share plot.
+            await results.AcceptAsync(job, onPi ? pi.Id : x64.Id, Report(job.Id, Zoo[i / 2].Ms * (onPi ? 12 : 1), i == 0 ? ProfileJson : null));
         }
 
         await campaigns.RefreshAsync(campaignId);
@@ -66,11 +67,19 @@ public static class FarmSeed
     private static JobSpec Spec(string sha, string name, string arch) => new(sha, name, Scenario.Latency, 1, 224, "fp32", "CPUExecutionProvider",
         new Dictionary<string, string>(), new DeviceSelector(Arch: arch), MeasurementBudget.Default);
 
-    private static MeasurementReport Report(long jobId, double p50) => new(jobId, 1,
+    // Shares shaped like the paper's point (depthwise convolutions take more time than their MACs); seed data, not a claim.
+    private static readonly string ProfileJson = OperatorProfileJson.Serialize(new OperatorProfile(10, "ORT_ENABLE_ALL", 4.0, 944_000_000, 944_000_000,
+        [
+            new OperatorShare("Conv", 40, 2.4, 0.6, 849_600_000, 0.9),
+            new OperatorShare("Conv (depthwise)", 12, 1.2, 0.3, 47_200_000, 0.05),
+            new OperatorShare("MatMul", 4, 0.4, 0.1, 47_200_000, 0.05),
+        ], [], ["seeded for the dashboard tests"]));
+
+    private static MeasurementReport Report(long jobId, double p50, string? profileJson) => new(jobId, 1,
         new ReportedSummary(p50, p50 * 1.05, p50 * 1.2, p50 * 1.01, p50 * 0.02, p50 * 0.95, p50 * 1.4, p50 * 0.99, p50 * 1.01, 200,
             1000 / p50, 20, true, 1, 50, p50 * 3),
         [p50, p50 * 1.01, p50 * 0.99], [new EnvironmentRecord("before", new Dictionary<string, string> { ["cpu.governor"] = "performance" }, false)],
-        "env-1", "1x3x224x224", false, null);
+        "env-1", "1x3x224x224", false, profileJson);
 
     private static DeviceCapabilities Capabilities(string arch, string cpu) => new(arch, "linux", cpu, 4, 8L << 30, "1.31.1",
         ["CPUExecutionProvider"], "cpu", null, null, null, new Dictionary<string, string>(), "0.1.0", arch + "-host");
