@@ -32,6 +32,7 @@ public sealed partial class ResultQueries
             LEFT JOIN agents a ON a.id = r.agent_id
             WHERE j.model_display_name = @Model AND COALESCE(a.name, r.agent_id) = @Agent AND j.scenario = @Scenario AND j.batch = @Batch
               AND j.resolution = @Resolution AND j.precision = @Precision AND j.provider = @Provider
+              AND j.campaign_id IN (SELECT id FROM campaigns WHERE kind = 'user')
             ORDER BY j.campaign_id, r.job_id;
             """, new { key.Model, key.Agent, key.Scenario, key.Batch, key.Resolution, key.Precision, key.Provider }, cancellationToken: cancellationToken));
         return [.. rows.GroupBy(r => r.CampaignId).Select(g => new HistoryPoint(g.Key, DateTimeOffset.FromUnixTimeMilliseconds(g.Min(r => r.CreatedAtMs)),
