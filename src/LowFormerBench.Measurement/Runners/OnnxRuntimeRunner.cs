@@ -90,7 +90,7 @@ public sealed class OnnxRuntimeRunner : IInferenceRunner
                 throw new OperationCanceledException("measurement cancelled while opening the model", e, cancellationToken);
             }
 
-            if (e is OnnxRuntimeException ort && graphCapture is not null && GraphCaptureRefused(ort))
+            if (e is OnnxRuntimeException ort && graphCapture is not null && GraphCaptureRefused(ort.Message))
             {
                 throw GraphCaptureError(graphCapture, ort);
             }
@@ -107,7 +107,7 @@ public sealed class OnnxRuntimeRunner : IInferenceRunner
             runner.ColdStart = new ColdStart(sessionCreation, first.Elapsed);
             return runner;
         }
-        catch (OnnxRuntimeException e) when (graphCapture is not null && GraphCaptureRefused(e))
+        catch (OnnxRuntimeException e) when (graphCapture is not null && GraphCaptureRefused(e.Message))
         {
             runner.Dispose();
             throw GraphCaptureError(graphCapture, e);
@@ -178,10 +178,10 @@ public sealed class OnnxRuntimeRunner : IInferenceRunner
 
     // ORT's refusal when part of the graph is on another provider (usually the CPU): "This session cannot use the
     // CUDA Graph feature as requested by the user as all compute graph nodes have not been partitioned to the CUDA EP".
-    private static bool GraphCaptureRefused(OnnxRuntimeException e) =>
-        e.Message.Contains("have not been partitioned", StringComparison.OrdinalIgnoreCase)
-        || e.Message.Contains("CUDA Graph", StringComparison.OrdinalIgnoreCase)
-        || e.Message.Contains("graph capture", StringComparison.OrdinalIgnoreCase);
+    internal static bool GraphCaptureRefused(string message) =>
+        message.Contains("have not been partitioned", StringComparison.OrdinalIgnoreCase)
+        || message.Contains("CUDA Graph", StringComparison.OrdinalIgnoreCase)
+        || message.Contains("graph capture", StringComparison.OrdinalIgnoreCase);
 
     private static DeviceBindingException GraphCaptureError(string option, OnnxRuntimeException e) =>
         new($"{option}=1 needs every node of the model on the GPU, but ONNX Runtime could not capture a CUDA graph, usually because it " +

@@ -129,6 +129,15 @@ public sealed class DeviceBindingTests(ZooModelFiles models) : IClassFixture<Zoo
         Assert.Contains("which has: " + string.Join(", ", OnnxRuntimeInfo.AvailableProviders), error.Message);
     }
 
+    [Theory]
+    [InlineData("[ONNXRuntimeError] : 1 : FAIL : This session cannot use the CUDA Graph feature as requested by the user  as all compute graph nodes have not been partitioned to the CUDA EP.", true)]
+    [InlineData("This session cannot use the graph capture feature as requested by the user as all compute graph nodes have not been partitioned to the TensorrtExecutionProvider", true)]
+    [InlineData("[ONNXRuntimeError] : 6 : RUNTIME_EXCEPTION : CUDA failure 2: out of memory", false)]
+    public void GraphCaptureRefused_OrtsOwnWording_Recognised(string message, bool refused)
+    {
+        Assert.Equal(refused, OnnxRuntimeRunner.GraphCaptureRefused(message));
+    }
+
     private static float[] Floats(byte[] bytes) => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(bytes).ToArray();
 
     /// <summary>
