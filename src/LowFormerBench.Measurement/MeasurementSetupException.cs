@@ -41,3 +41,9 @@ public sealed class ModelLoadException(string path, string runtimeError, Excepti
 /// <summary>A profile was asked of a loop that has no profiler (a fake runner, or a runtime without one).</summary>
 public sealed class ProfilingUnavailableException()
     : MeasurementSetupException("an operator profile was asked, but this measurement loop has no profiler; measure with ONNX Runtime (OrtOperatorProfiler) or drop the profile request");
+
+/// <summary>
+/// Inputs and outputs cannot be bound as asked: no CUDA runtime to copy into GPU memory, an output whose shape is only
+/// known after a run while a CUDA graph needs fixed addresses, or a graph capture ORT refused. Says what to change.
+/// </summary>
+public sealed class DeviceBindingException(string message, Exception? inner = null) : MeasurementSetupException(message, inner);

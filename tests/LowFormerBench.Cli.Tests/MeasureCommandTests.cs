@@ -57,4 +57,51 @@ public sealed class MeasureCommandTests
         Assert.NotEqual(0, code);
         Assert.Contains("1,2,4,8", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Measure_OptionsJson_RecordedWithEveryDefault()
+    {
+        var (code, output, error) = await CliRun.RunAsync(
+            "measure", "lowformer-b0", "--resolution", "64", "--time-budget", "0.2", "--option", "intra_op_num_threads=1",
+            "-o", "graph_optimization_level=Basic", "--format", "json");
+
+        Assert.True(code == 0, error);
+        var options = JsonDocument.Parse(output).RootElement.GetProperty("provider_options");
+        Assert.Equal("1", options.GetProperty("intra_op_num_threads").GetString());
+        Assert.Equal("basic", options.GetProperty("graph_optimization_level").GetString());
+        Assert.Equal("1", options.GetProperty("session.intra_op.allow_spinning").GetString());
+    }
+
+    [Fact]
+    public async Task Measure_CudaHostBindingOnThisCpuBuild_OptionsAcceptedThenProviderMissing()
+    {
+        var (code, _, error) = await CliRun.RunAsync(
+            "measure", "lowformer-b0", "--resolution", "64", "--provider", "cuda", "--option", "io_binding=host", "--option", "cudnn_conv_algo_search=HEURISTIC");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("CUDAExecutionProvider is not in this ONNX Runtime native library", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("io_binding=gpu", "io_binding must be one of device, host, got 'gpu'")]
+    [InlineData("enable_cuda_graph=1 --option io_binding=host", "enable_cuda_graph=1 needs inputs and outputs bound in GPU memory")]
+    [InlineData("io_binding", "--option expects key=value")]
+    public async Task Measure_BadCudaOption_ClearErrorNoMeasurement(string options, string expected)
+    {
+        var (code, _, error) = await CliRun.RunAsync(
+            ["measure", "lowformer-b0", "--resolution", "64", "--provider", "cuda", "--option", .. options.Split(' ')]);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Measure_ThreadsAndOptionDisagree_SaysGiveOne()
+    {
+        var (code, _, error) = await CliRun.RunAsync(
+            "measure", "lowformer-b0", "--resolution", "64", "--threads", "2", "--option", "intra_op_num_threads=1");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("--threads 2 and --option intra_op_num_threads=1 disagree", error, StringComparison.Ordinal);
+    }
 }

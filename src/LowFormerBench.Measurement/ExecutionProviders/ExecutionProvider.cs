@@ -1,3 +1,4 @@
+using LowFormerBench.Measurement.Runners;
 using Microsoft.ML.OnnxRuntime;
 
 namespace LowFormerBench.Measurement.ExecutionProviders;
@@ -37,9 +38,21 @@ public abstract class ExecutionProvider
     /// <summary>Checks option combinations the single-option parsers cannot see; returns error messages.</summary>
     public virtual IEnumerable<string> CheckCombination(IReadOnlyDictionary<string, string> effective) => [];
 
+    /// <summary>
+    /// Where the runner binds inputs and outputs: null for host memory (the default), or the device memory a
+    /// GPU provider's <c>io_binding=device</c> asks for. The caller owns what is returned.
+    /// </summary>
+    internal virtual IDeviceMemory? OpenDeviceMemory(IReadOnlyDictionary<string, string> effective) => null;
+
+    /// <summary>
+    /// The option that turned graph capture on (a CUDA graph), or null when it is off. Replaying a captured graph
+    /// reuses the addresses it was captured with, so every output needs a buffer of its own before the first run.
+    /// </summary>
+    public virtual string? GraphCaptureOption(IReadOnlyDictionary<string, string> effective) => null;
+
     internal abstract void Append(SessionOptions session, IReadOnlyDictionary<string, string> effective);
 
-    /// <summary>The provider's own keys from the effective options, as ORT's provider-options API expects.</summary>
-    protected Dictionary<string, string> OwnOptions(IReadOnlyDictionary<string, string> effective) =>
-        ProviderOptions.Where(o => effective.ContainsKey(o.Key)).ToDictionary(o => o.Key, o => effective[o.Key]);
+    /// <summary>The provider's own keys from the effective options, as ORT's provider-options API expects: harness options left out.</summary>
+    internal Dictionary<string, string> OwnOptions(IReadOnlyDictionary<string, string> effective) =>
+        ProviderOptions.Where(o => !o.IsHarnessOption && effective.ContainsKey(o.Key)).ToDictionary(o => o.Key, o => effective[o.Key]);
 }

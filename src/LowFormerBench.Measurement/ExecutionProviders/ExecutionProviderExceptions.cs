@@ -33,8 +33,4 @@ internal static class GpuAdvice
         "The NuGet Microsoft.ML.OnnxRuntime package is a CPU build. Install a GPU build of ONNX Runtime " +
         "(Microsoft.ML.OnnxRuntime.Gpu where your feed has it) with matching CUDA/cuDNN (and TensorRT) libraries, " +
         "and point the agent at that libonnxruntime.so.";
-
-    public static string CudaGraphsNeedDeviceBinding(string key) =>
-        $"{key}=1 needs inputs and outputs bound in GPU memory; this runner binds host memory (the copies are part " +
-        $"of each timed inference), so ORT cannot capture a CUDA graph. Leave {key}=0.";
 }

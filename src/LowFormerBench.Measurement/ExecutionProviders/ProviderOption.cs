@@ -5,17 +5,19 @@ namespace LowFormerBench.Measurement.ExecutionProviders;
 /// <summary>
 /// One option a provider accepts: its key (ONNX Runtime's own name where it has one, so a stored
 /// result can be reproduced by passing the same keys to ORT), what it does, its default, and how a
-/// value is checked and normalised.
+/// value is checked and normalised. A harness option (<see cref="IsHarnessOption"/>) is this runner's own,
+/// not ORT's: it is recorded with the result like the others but never handed to ORT.
 /// </summary>
 public sealed class ProviderOption
 {
     private readonly Func<string, (string? Value, string? Error)> parse;
 
-    private ProviderOption(string key, string description, string? defaultValue, Func<string, (string?, string?)> parse)
+    private ProviderOption(string key, string description, string? defaultValue, Func<string, (string?, string?)> parse, bool isHarnessOption = false)
     {
         Key = key;
         Description = description;
         Default = defaultValue;
+        IsHarnessOption = isHarnessOption;
         this.parse = parse;
     }
 
@@ -25,6 +27,15 @@ public sealed class ProviderOption
 
     /// <summary>ONNX Runtime's own default, recorded explicitly in results; null where it has none worth recording (paths, sizes).</summary>
     public string? Default { get; }
+
+    /// <summary>
+    /// The runner's own option (how it binds memory), not ORT's: part of the effective options, so of the result
+    /// and the environment fingerprint, but left out of the provider options given to ORT, which rejects keys it does not know.
+    /// </summary>
+    public bool IsHarnessOption { get; }
+
+    /// <summary>This option as one of the runner's own, never passed to ORT.</summary>
+    public ProviderOption AsHarnessOption() => new(Key, Description, Default, parse, isHarnessOption: true);
 
     public static ProviderOption Integer(string key, long min, long max, string? defaultValue, string description) =>
         new(key, description, defaultValue, raw =>

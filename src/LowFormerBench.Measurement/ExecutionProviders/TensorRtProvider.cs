@@ -1,3 +1,4 @@
+using LowFormerBench.Measurement.Runners;
 using Microsoft.ML.OnnxRuntime;
 
 namespace LowFormerBench.Measurement.ExecutionProviders;
@@ -11,6 +12,8 @@ public sealed class TensorRtProvider : ExecutionProvider
     public const string EngineCache = "trt_engine_cache_enable";
     public const string EngineCachePath = "trt_engine_cache_path";
     public const string Workspace = "trt_max_workspace_size";
+    public const string CudaGraph = "trt_cuda_graph_enable";
+    public const string IoBinding = GpuBinding.Key;
 
     public override string Name => ProviderName;
 
@@ -26,6 +29,8 @@ public sealed class TensorRtProvider : ExecutionProvider
         ProviderOption.Flag(EngineCache, "0", "reuse built engines across sessions"),
         ProviderOption.Text(EngineCachePath, "directory for cached engines"),
         ProviderOption.Integer(Workspace, 1 << 20, 1L << 40, null, "largest scratch memory TensorRT may use, bytes"),
+        ProviderOption.Flag(CudaGraph, "0", "capture the engine's launches as a CUDA graph and replay it (needs io_binding=device, outputs of known shape, every node on the GPU)"),
+        GpuBinding.Option,
     ];
 
     public override string WhenMissing => GpuAdvice.NativeLibrary + " On a Jetson, JetPack's ONNX Runtime build has TensorRT.";
@@ -41,7 +46,18 @@ public sealed class TensorRtProvider : ExecutionProvider
         {
             yield return $"{EngineCachePath} is set but {EngineCache} is 0; set {EngineCache}=1 or drop the path";
         }
+
+        foreach (var error in GpuBinding.CheckGraphCapture(effective, CudaGraph))
+        {
+            yield return error;
+        }
     }
+
+    public override string? GraphCaptureOption(IReadOnlyDictionary<string, string> effective) =>
+        effective.GetValueOrDefault(CudaGraph) == "1" ? CudaGraph : null;
+
+    internal override IDeviceMemory? OpenDeviceMemory(IReadOnlyDictionary<string, string> effective) =>
+        GpuBinding.OpenDeviceMemory(effective, DeviceId);
 
     internal override void Append(SessionOptions session, IReadOnlyDictionary<string, string> effective)
     {

@@ -48,8 +48,10 @@ public sealed class OrtOperatorProfiler : IOperatorProfiler
         // The prefix must be set before profiling is enabled: ORT takes it when EnableProfiling is set.
         options.ProfileOutputPathPrefix = Path.Combine(folder, "ort");
         options.EnableProfiling = true;
+        // Bound as the timed pass was (device memory for a GPU provider), so the profile has the same copies or none.
+        using var device = setup.Provider.Provider.OpenDeviceMemory(setup.Provider.Options);
         using var session = OnnxRuntimeRunner.CreateSession(setup, options, cancellationToken);
-        using var tensors = BoundTensors.Create(session, setup);
+        using var tensors = BoundTensors.Create(session, setup, device, setup.Provider.Provider.GraphCaptureOption(setup.Provider.Options));
         using var runOptions = new RunOptions();
         for (var i = 0; i <= runs; i++)
         {

@@ -74,13 +74,104 @@ public sealed class ProviderCatalogTests
         Assert.Contains(CudaProvider.DeviceId, error.Message);
     }
 
+    [Theory]
+    [InlineData("cuda")]
+    [InlineData("tensorrt")]
+    public void Configure_GpuProviderNoOptions_DeviceBindingRecordedAndGraphsOff(string provider)
+    {
+        var configuration = ProviderCatalog.Configure(provider, null, "fp32");
+
+        Assert.Equal("device", configuration.Options[CudaProvider.IoBinding]);
+        Assert.Contains("io_binding=device", configuration.ToString());
+        Assert.Null(configuration.Provider.GraphCaptureOption(configuration.Options));
+    }
+
+    [Theory]
+    [InlineData("Host", "host")]
+    [InlineData(" DEVICE ", "device")]
+    public void Configure_IoBinding_Normalised(string raw, string expected)
+    {
+        var configuration = ProviderCatalog.Configure("cuda", new Dictionary<string, string> { [CudaProvider.IoBinding] = raw }, "fp32");
+
+        Assert.Equal(expected, configuration.Options[CudaProvider.IoBinding]);
+    }
+
     [Fact]
-    public void Configure_CudaGraphOn_ExplainsWhyNot()
+    public void Configure_IoBindingBadValue_SaysWhatItAccepts()
     {
         var error = Assert.Throws<ProviderOptionsException>(() =>
-            ProviderCatalog.Configure("cuda", new Dictionary<string, string> { [CudaProvider.CudaGraph] = "1" }, "fp32"));
+            ProviderCatalog.Configure("trt", new Dictionary<string, string> { [TensorRtProvider.IoBinding] = "gpu" }, "fp32"));
 
-        Assert.Contains("enable_cuda_graph=1 needs inputs and outputs bound in GPU memory", error.Message);
+        Assert.Contains("io_binding must be one of device, host, got 'gpu'", error.Message);
+    }
+
+    [Fact]
+    public void Configure_IoBindingOnCpu_UnknownOption()
+    {
+        var error = Assert.Throws<ProviderOptionsException>(() =>
+            ProviderCatalog.Configure("cpu", new Dictionary<string, string> { [CudaProvider.IoBinding] = "device" }, "fp32"));
+
+        Assert.Contains("unknown option 'io_binding'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("cuda", CudaProvider.CudaGraph)]
+    [InlineData("tensorrt", TensorRtProvider.CudaGraph)]
+    public void Configure_CudaGraphWithDeviceBinding_Accepted(string provider, string graphKey)
+    {
+        var configuration = ProviderCatalog.Configure(provider, new Dictionary<string, string> { [graphKey] = "true" }, "fp32");
+
+        Assert.Equal("1", configuration.Options[graphKey]);
+        Assert.Equal(graphKey, configuration.Provider.GraphCaptureOption(configuration.Options));
+    }
+
+    [Theory]
+    [InlineData("cuda", CudaProvider.CudaGraph)]
+    [InlineData("tensorrt", TensorRtProvider.CudaGraph)]
+    public void Configure_CudaGraphWithHostBinding_ExplainsWhyNotAndWhatToDo(string provider, string graphKey)
+    {
+        var error = Assert.Throws<ProviderOptionsException>(() => ProviderCatalog.Configure(provider,
+            new Dictionary<string, string> { [graphKey] = "1", [CudaProvider.IoBinding] = "host" }, "fp32"));
+
+        Assert.Contains($"{graphKey}=1 needs inputs and outputs bound in GPU memory, but io_binding=host", error.Message);
+        Assert.Contains($"set io_binding=device or {graphKey}=0", error.Message);
+    }
+
+    [Fact]
+    public void OwnOptions_Cuda_HarnessOptionNotHandedToOrt()
+    {
+        var configuration = ProviderCatalog.Configure("cuda", new Dictionary<string, string>
+        {
+            [CudaProvider.IoBinding] = "device", [CudaProvider.CudaGraph] = "1", [SessionSettings.IntraOpThreads] = "2",
+        }, "fp32");
+
+        var toOrt = configuration.Provider.OwnOptions(configuration.Options);
+
+        Assert.Equal(
+            new Dictionary<string, string> { [CudaProvider.DeviceId] = "0", [CudaProvider.ConvAlgoSearch] = "EXHAUSTIVE", [CudaProvider.CudaGraph] = "1" },
+            toOrt);
+        Assert.Contains(CudaProvider.IoBinding, configuration.Options.Keys);
+    }
+
+    [Fact]
+    public void OwnOptions_TensorRt_HarnessOptionNotHandedToOrt()
+    {
+        var configuration = ProviderCatalog.Configure("tensorrt", new Dictionary<string, string> { [TensorRtProvider.IoBinding] = "host" }, "fp16");
+
+        var toOrt = configuration.Provider.OwnOptions(configuration.Options);
+
+        Assert.DoesNotContain(TensorRtProvider.IoBinding, toOrt.Keys);
+        Assert.Equal("1", toOrt[TensorRtProvider.Fp16]);
+        Assert.Equal("0", toOrt[TensorRtProvider.CudaGraph]);
+        Assert.Equal("host", configuration.Options[TensorRtProvider.IoBinding]);
+    }
+
+    [Fact]
+    public void HarnessOptions_OnlyIoBinding()
+    {
+        var harness = ProviderCatalog.Known.SelectMany(p => p.AllOptions).Where(o => o.IsHarnessOption).Select(o => o.Key).Distinct();
+
+        Assert.Equal([CudaProvider.IoBinding], harness);
     }
 
     [Fact]

@@ -156,6 +156,28 @@ public sealed class MeasurementLoopTests
     }
 
     [Fact]
+    public void Fingerprint_CudaIoBinding_PartOfTheKeySoHostAndDeviceTimingsAreNotCompared()
+    {
+        var device = new ProbedDevice("x64", "Debian", "AMD EPYC", 16, 1L << 36, "1.31.1", ["CUDAExecutionProvider", "CPUExecutionProvider"],
+            DeviceClass.Gpu, "NVIDIA GeForce RTX 4090", "550.54.14", "", "", "host");
+        EnvironmentFingerprint FingerprintWith(Dictionary<string, string>? options)
+        {
+            var clock = new FakeClock();
+            var request = Request() with { Provider = "cuda", ProviderOptions = options };
+            return new MeasurementLoop(new FakeRunnerFactory(clock, _ => 5), time: clock).Measure(request, cancellationToken: Ct).Fingerprint(device);
+        }
+
+        var byDefault = FingerprintWith(null);
+        var device2 = FingerprintWith(new() { [CudaProvider.IoBinding] = "device" });
+        var host = FingerprintWith(new() { [CudaProvider.IoBinding] = "host" });
+
+        Assert.Contains("io_binding=device", byDefault.Canonical);
+        Assert.Contains("io_binding=host", host.Canonical);
+        Assert.Equal(byDefault.Hash, device2.Hash);
+        Assert.NotEqual(byDefault.Hash, host.Hash);
+    }
+
+    [Fact]
     public async Task MeasureAsync_ConstantRunner_SameOutcomeShape()
     {
         var clock = new FakeClock();

@@ -28,6 +28,19 @@ public static class MeasureCommand
         var resolution = new Option<int>("--resolution", "-r") { Description = "Input resolution", DefaultValueFactory = _ => 224 };
         var provider = new Option<string>("--provider", "-p") { Description = "Execution provider (cpu, cuda, tensorrt, xnnpack or its full name)", DefaultValueFactory = _ => "cpu" };
         var threads = new Option<int?>("--threads", "-t") { Description = "Intra-op threads (default: ONNX Runtime's choice)" };
+        var providerOptions = new Option<string[]>("--option", "-o")
+        {
+            Description = "A provider or session option as key=value, as suites' provider_options take them (io_binding=host, " +
+                          "enable_cuda_graph=1, cudnn_conv_algo_search=HEURISTIC, ...); repeat for more",
+            HelpName = "key=value",
+        };
+        providerOptions.Validators.Add(result =>
+        {
+            foreach (var text in result.Tokens.Select(t => t.Value).Where(t => ParseOption(t) is null))
+            {
+                result.AddError($"--option expects key=value, e.g. io_binding=host, not '{text}'");
+            }
+        });
         var budget = new Option<double>("--time-budget") { Description = "Seconds of timed iterations at most", DefaultValueFactory = _ => 10 };
         var nativeLibrary = new Option<string>("--native-library")
         {
@@ -42,7 +55,7 @@ public static class MeasureCommand
         var format = OutputFormatOption.Create();
         var command = new Command("measure", "Measure one model on this machine, no coordinator: the agents' own loop")
         {
-            model, scenario, batch, resolution, provider, threads, budget, nativeLibrary, profile, profileRuns, sweep, format,
+            model, scenario, batch, resolution, provider, threads, providerOptions, budget, nativeLibrary, profile, profileRuns, sweep, format,
         };
         command.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
@@ -60,9 +73,23 @@ public static class MeasureCommand
 
             using var file = ModelFile.Resolve(parse.GetValue(model)!, parse.GetValue(resolution));
             var options = new Dictionary<string, string>();
+            foreach (var (key, value) in (parse.GetValue(providerOptions) ?? []).Select(o => ParseOption(o)!.Value))
+            {
+                if (!options.TryAdd(key, value) && options[key] != value)
+                {
+                    throw new CliFailure($"--option {key} is given twice ({options[key]}, {value}); give it once");
+                }
+            }
+
             if (parse.GetValue(threads) is { } t)
             {
-                options[SessionSettings.IntraOpThreads] = t.ToString(CultureInfo.InvariantCulture);
+                var asked = t.ToString(CultureInfo.InvariantCulture);
+                if (options.TryGetValue(SessionSettings.IntraOpThreads, out var other) && other.Trim() != asked)
+                {
+                    throw new CliFailure($"--threads {asked} and --option {SessionSettings.IntraOpThreads}={other} disagree; give one of them");
+                }
+
+                options[SessionSettings.IntraOpThreads] = asked;
             }
 
             var request = new MeasurementRequest(file.Path, parse.GetValue(scenario)!, parse.GetValue(batch), parse.GetValue(resolution),
@@ -97,6 +124,19 @@ public static class MeasureCommand
             return CommandAction.Succeeded;
         }));
         return command;
+    }
+
+    /// <summary>"key=value" split at the first '=', both sides trimmed and non-empty; null otherwise.</summary>
+    private static (string Key, string Value)? ParseOption(string text)
+    {
+        var equals = text.IndexOf('=', StringComparison.Ordinal);
+        if (equals < 0)
+        {
+            return null;
+        }
+
+        var (key, value) = (text[..equals].Trim(), text[(equals + 1)..].Trim());
+        return key.Length == 0 || value.Length == 0 ? null : (key, value);
     }
 
     private static async Task<int> SweepAsync(
@@ -140,6 +180,7 @@ public static class MeasureCommand
         table.AddRow("model", Markup.Escape(r.Model));
         table.AddRow("input", r.InputShape);
         table.AddRow("provider", Markup.Escape($"{r.Provider} (ONNX Runtime {r.OnnxruntimeVersion})"));
+        table.AddRow("options", Markup.Escape(string.Join(", ", r.ProviderOptions.Select(o => $"{o.Key}={o.Value}"))));
         table.AddRow("native library", Markup.Escape(r.NativeLibrary));
         table.AddRow("p50 / p90 / p99 ms", $"{r.P50Ms:0.000} / {r.P90Ms:0.000} / {r.P99Ms:0.000}" +
             (r.P99Supported ? string.Empty : $" (p99 rests on {r.P99TailSamples} tail sample(s): indicative only)"));

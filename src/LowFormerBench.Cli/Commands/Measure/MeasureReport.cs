@@ -31,7 +31,8 @@ public sealed record MeasureReport(
     string NativeLibrary,
     OperatorProfile? OperatorProfile,
     int P99TailSamples,
-    bool P99Supported)
+    bool P99Supported,
+    IReadOnlyDictionary<string, string> ProviderOptions)
 {
     public static MeasureReport From(string model, MeasurementOutcome o)
     {
@@ -39,7 +40,8 @@ public sealed record MeasureReport(
         return new MeasureReport(model, o.Request.Scenario, o.Request.Batch, o.InputShape, o.Provider.Provider.Name, o.RuntimeVersion,
             s.MedianMs, s.P90Ms, s.P99Ms, s.MeanMs, s.StdDevMs, s.MinMs, s.MaxMs, s.MedianCi.LowerMs, s.MedianCi.UpperMs, s.Count,
             o.StopRuleMet, s.Outliers, o.ThroughputIps, o.ColdStart.SessionCreation.TotalMilliseconds, o.ColdStart.FirstInference.TotalMilliseconds,
-            o.MeasuredWhileThrottled, OnnxRuntimeNativeLibrary.LoadedPath, o.Profile, s.TailSamples(0.99), s.SupportsPercentile(0.99));
+            o.MeasuredWhileThrottled, OnnxRuntimeNativeLibrary.LoadedPath, o.Profile, s.TailSamples(0.99), s.SupportsPercentile(0.99),
+            o.Provider.Options);
     }
 }
 
