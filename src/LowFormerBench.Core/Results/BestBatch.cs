@@ -85,6 +85,10 @@ public static class BestBatch
             .Select(g => Row(g.Key, g.Value))];
     }
 
+    /// <summary>Whether any configuration has more than one throughput batch: a sweep whose best batch is worth showing.</summary>
+    public static bool HasSweep(IEnumerable<BestBatchRow> rows) =>
+        rows.Any(r => r.Measured.Count + r.Failed.Count + r.Pending.Count > 1);
+
     private static BestBatchRow Row((string Model, string Agent, int Resolution, string Precision, string Provider) key, List<ThroughputJob> jobs)
     {
         var measured = jobs.Where(j => j.ImagesPerSecond is not null)

@@ -24,8 +24,4 @@ public static class BestBatchQuery
             j.Model, j.Agent is { Length: > 0 } agent ? agent : null, j.Resolution, j.Precision, j.Provider, j.Batch, j.State,
             ips.TryGetValue(j.Id, out var v) ? v : null, j.Error is { Length: > 0 } error ? error : null)));
     }
-
-    /// <summary>Whether any configuration was measured at more than one throughput batch: a sweep worth summarising.</summary>
-    public static bool HasSweep(IReadOnlyList<BestBatchRow> rows) =>
-        rows.Any(r => r.Measured.Count + r.Failed.Count + r.Pending.Count > 1);
 }

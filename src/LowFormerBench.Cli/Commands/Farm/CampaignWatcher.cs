@@ -54,7 +54,7 @@ public static class CampaignWatcher
     public static async Task ShowBestBatchesAsync(CoordinatorClient client, CampaignInfo info, CancellationToken cancellationToken)
     {
         var rows = await BestBatchQuery.FetchAsync(client, info.Id, cancellationToken);
-        if (BestBatchQuery.HasSweep(rows))
+        if (Core.Results.BestBatch.HasSweep(rows))
         {
             AnsiConsole.Write(Rendering.BestBatchTable.Build(rows));
         }
