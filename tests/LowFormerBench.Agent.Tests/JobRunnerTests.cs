@@ -149,6 +149,21 @@ public sealed class JobRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_DeviceOutOfMemoryAtItsBatch_FailsPermanentlyNamingTheBatch()
+    {
+        // The message ONNX Runtime's CUDA arena gives when a batch does not fit (the exception type is ORT's own, unconstructible here).
+        _measurer.MeasureError = new InvalidOperationException(
+            "[ErrorCode:RuntimeException] BFCArena::AllocateRawInternal Failed to allocate memory for requested buffer of size 1073741824");
+        var job = _coordinator.Assign();
+
+        var failure = (await RunAsync(job)).Failure;
+
+        Assert.True(failure.Permanent);
+        Assert.StartsWith($"out of memory at batch {job.Batch} while measuring: ", failure.Reason, StringComparison.Ordinal);
+        Assert.Contains("measure a smaller one", failure.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_CoordinatorLacksTheModel_FailsPermanently()
     {
         var source = new FailingModelSource(new RpcException(new Status(StatusCode.NotFound, "no such model")));

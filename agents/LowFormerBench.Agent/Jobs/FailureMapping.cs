@@ -28,6 +28,11 @@ internal static class FailureMapping
             IOException e => ($"disk error in the model cache {cacheDirectory}: {e.Message}", false),
             OperationCanceledException => ("the job was interrupted by a time-out in the agent", false),
             OutOfMemoryException => ($"out of memory while {phase}: {error.Message}", false),
+            // A batch too large for the device (expected at the top of a batch sweep on a GPU): retrying gives the same
+            // answer and would count against the agent's health, so the job fails for good and says which batch.
+            _ when OutOfMemoryErrors.Matches(error) =>
+                ($"out of memory at batch {job.Batch} while {phase}: {error.Message}; this batch does not fit the device, " +
+                 "measure a smaller one (a batch sweep's best batch is picked among the batches that fit)", true),
             // Opening the session is where ONNX Runtime rejects a graph (invalid protobuf or graph, an operator it
             // does not implement): every device with this library would reject it too.
             _ when phase == JobPhases.Preparing =>

@@ -6,7 +6,9 @@ namespace LowFormerBench.Core.Suites;
 /// <summary>
 /// A validated suite: models × device selectors × scenarios × batch sizes × resolutions × precisions ×
 /// providers. Everything but the name, the models and the scenarios has a default. <paramref name="Profile"/>
-/// asks every job for an operator profile, taken in a separate pass after its timed window.
+/// asks every job for an operator profile, taken in a separate pass after its timed window. <paramref name="BatchSweep"/>,
+/// when set, gives the throughput scenario's batches (one job each), so that the best-throughput batch can be picked
+/// per configuration afterwards (<see cref="Results.BestBatch"/>).
 /// </summary>
 public sealed record Suite(
     string Name,
@@ -19,14 +21,17 @@ public sealed record Suite(
     IReadOnlyDictionary<string, string> ProviderOptions,
     IReadOnlyList<DeviceSelector> Devices,
     MeasurementBudget Budget,
-    bool Profile = false)
+    bool Profile = false,
+    IReadOnlyList<int>? BatchSweep = null)
 {
     public const int DefaultResolution = 224;
     public const string DefaultPrecision = "fp32";
     public const string DefaultProvider = "CPUExecutionProvider";
     public const int DefaultThroughputBatch = 16;
 
-    /// <summary>Batch sizes of a scenario: the suite's own, else 1 for latency and 16 for throughput.</summary>
+    /// <summary>Batch sizes of a scenario: the sweep's for throughput, else the suite's own, else 1 for latency and 16 for throughput.</summary>
     public IReadOnlyList<int> BatchSizesFor(Scenario scenario) =>
-        BatchSizes.TryGetValue(scenario, out var sizes) ? sizes : scenario == Scenario.Latency ? [1] : [DefaultThroughputBatch];
+        scenario == Scenario.Throughput && BatchSweep is { Count: > 0 } sweep ? sweep
+        : BatchSizes.TryGetValue(scenario, out var sizes) ? sizes
+        : scenario == Scenario.Latency ? [1] : [DefaultThroughputBatch];
 }

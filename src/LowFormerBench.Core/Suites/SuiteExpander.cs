@@ -5,7 +5,10 @@ namespace LowFormerBench.Core.Suites;
 /// <summary>A suite's model resolved to a stored file for one resolution and precision.</summary>
 public delegate string ModelFileResolver(SuiteModel model, int resolution, string precision);
 
-/// <summary>Expands a suite into jobs: models × devices × scenarios × batch sizes × resolutions × precisions × providers.</summary>
+/// <summary>
+/// Expands a suite into jobs: models × devices × scenarios × batch sizes × resolutions × precisions × providers; a
+/// batch_sweep gives the throughput scenario one job per sweep batch (<see cref="Suite.BatchSizesFor"/>).
+/// </summary>
 public static class SuiteExpander
 {
     public static IReadOnlyList<JobSpec> Expand(Suite suite, ModelFileResolver resolveModel)

@@ -118,6 +118,60 @@ internal sealed class SuiteFields(YamlMappingNode root, SuiteErrors errors)
         return scenarios.ToDictionary(s => s, _ => all);
     }
 
+    /// <summary>
+    /// batch_sweep: a maximum (64: the powers of two up to it), a list ([1, 8, 32, 64]) or the CLI's text ("1,8,64"),
+    /// as <see cref="BatchSweepSizes"/> reads them. It gives the throughput scenario's batches, so the suite must have
+    /// that scenario and must not also give throughput batch sizes.
+    /// </summary>
+    public IReadOnlyList<int>? BatchSweep(IReadOnlyList<Scenario> scenarios)
+    {
+        const string key = "batch_sweep";
+        if (!root.Children.TryGetValue(key, out var node))
+        {
+            return null;
+        }
+
+        IReadOnlyList<int>? batches = null;
+        switch (node)
+        {
+            case YamlScalarNode scalar:
+                if (BatchSweepSizes.TryParse(scalar.Value, out var parsed, out var error))
+                {
+                    batches = parsed;
+                }
+                else
+                {
+                    errors.Add(node, key, error);
+                }
+
+                break;
+            case YamlSequenceNode sequence when sequence.Children.Count == 0:
+                errors.Add(node, key, $"must list at least one batch size; {BatchSweepSizes.Hint}");
+                break;
+            case YamlSequenceNode:
+                var listed = PositiveInts(node, key, BatchSweepSizes.MaxBatch);
+                batches = listed is { Count: > 0 } ? BatchSweepSizes.FromList(listed) : null;
+                break;
+            default:
+                errors.Add(node, key, $"must be a maximum batch such as 64 (the powers of two up to it) or a list such as [1, 8, 32, 64]");
+                break;
+        }
+
+        if (scenarios.Count > 0 && !scenarios.Contains(Scenario.Throughput))
+        {
+            errors.Add(node, key, "sweeps the throughput scenario's batch, but 'scenarios' has no throughput; add throughput to scenarios or remove batch_sweep");
+        }
+
+        if (root.Children.TryGetValue("batch_sizes", out var sizes) &&
+            (sizes is not YamlMappingNode perScenario || perScenario.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == "throughput")))
+        {
+            errors.Add(node, key, "gives the throughput batches, and batch_sizes gives them too; keep one: " +
+                "batch_sizes: {latency: [1]} with batch_sweep, or throughput batches in batch_sizes without batch_sweep");
+        }
+
+        return batches;
+    }
+
     public IReadOnlyList<int>? PositiveInts(string key, int max) =>
         root.Children.TryGetValue(key, out var node) ? PositiveInts(node, key, max) : null;
 

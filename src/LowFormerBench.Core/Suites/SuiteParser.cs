@@ -13,7 +13,7 @@ public static class SuiteParser
 {
     private static readonly HashSet<string> KnownKeys =
     [
-        "name", "description", "models", "scenarios", "batch_sizes", "resolutions", "precisions", "providers",
+        "name", "description", "models", "scenarios", "batch_sizes", "batch_sweep", "resolutions", "precisions", "providers",
         "provider_options", "devices", "budget", "profile",
     ];
 
@@ -47,6 +47,7 @@ public static class SuiteParser
         var models = fields.Models();
         var scenarios = fields.Scenarios();
         var batchSizes = fields.BatchSizes(scenarios);
+        var batchSweep = fields.BatchSweep(scenarios);
         var resolutions = fields.PositiveInts("resolutions", max: 1024) ?? [Suite.DefaultResolution];
         var precisions = fields.Precisions();
         var providers = fields.Providers();
@@ -55,7 +56,7 @@ public static class SuiteParser
         var budget = fields.Budget();
         var profile = fields.Flag("profile");
         errors.ThrowIfAny();
-        return new Suite(name!, models, scenarios, batchSizes, resolutions, precisions, providers, providerOptions, devices, budget, profile);
+        return new Suite(name!, models, scenarios, batchSizes, resolutions, precisions, providers, providerOptions, devices, budget, profile, batchSweep);
     }
 
     internal static int? ParseInt(string? text) =>

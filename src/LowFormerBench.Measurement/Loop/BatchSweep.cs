@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Globalization;
+using LowFormerBench.Core.Jobs;
 
 namespace LowFormerBench.Measurement.Loop;
 
@@ -9,41 +9,10 @@ namespace LowFormerBench.Measurement.Loop;
 /// </summary>
 public static class BatchSweep
 {
-    /// <summary>"1,2,4,16" as given, or "N" for the powers of two up to N (N itself included).</summary>
+    /// <summary>"1,2,4,16" as given, or "N" for the powers of two up to N (N itself included): <see cref="BatchSweepSizes"/>.</summary>
     /// <exception cref="MeasurementRequestException">Not a list of positive batch sizes.</exception>
-    public static ImmutableArray<int> Parse(string text)
-    {
-        var parts = (text ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var values = new List<int>();
-        foreach (var part in parts)
-        {
-            if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value is < 1 or > 4096)
-            {
-                throw new MeasurementRequestException([$"batch sweep '{text}': '{part}' is not a batch size from 1 to 4096; give a list such as 1,2,4,8 or a maximum such as 32"]);
-            }
-
-            values.Add(value);
-        }
-
-        if (values.Count == 0)
-        {
-            throw new MeasurementRequestException([$"batch sweep '{text}' is empty; give a list such as 1,2,4,8 or a maximum such as 32"]);
-        }
-
-        if (values.Count == 1)
-        {
-            var max = values[0];
-            values.Clear();
-            for (var b = 1; b < max; b *= 2)
-            {
-                values.Add(b);
-            }
-
-            values.Add(max);
-        }
-
-        return [.. values.Distinct().Order()];
-    }
+    public static ImmutableArray<int> Parse(string text) =>
+        BatchSweepSizes.TryParse(text, out var batches, out var error) ? batches : throw new MeasurementRequestException([error]);
 
     /// <summary>Measures <paramref name="request"/> at each batch in turn (throughput scenario) and picks the best.</summary>
     public static BatchSweepOutcome Run(

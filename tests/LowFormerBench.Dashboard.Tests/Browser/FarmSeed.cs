@@ -64,6 +64,44 @@ public static class FarmSeed
         await campaigns.CreateAsync(QueuedCampaign, "name: waiting", new Dictionary<string, string>(), [Spec("sha-resnet18", "resnet18", "riscv64")], 3);
     }
 
+    /// <summary>
+    /// A throughput batch sweep of lowformer-b0 on x64-box, written through the same stores (not part of
+    /// <see cref="WriteAsync"/>, so the other pages' counts stay as they are): batches 1, 8 and 64 measured at
+    /// <see cref="SweepImagesPerSecond"/>, 256 failed out of memory, 512 still queued.
+    /// </summary>
+    /// <returns>The campaign's id.</returns>
+    public static async Task<long> WriteSweepAsync(IServiceProvider services)
+    {
+        var time = services.GetRequiredService<TimeProvider>();
+        var x64 = (await services.GetRequiredService<AgentStore>().ListAsync()).Single(a => a.Name == AgentNames[0]);
+        var specs = new[] { 1, 8, 64, 256, 512 }.Select(batch => Spec("sha-lowformer-b0", "lowformer-b0", "x64") with { Scenario = Scenario.Throughput, Batch = batch }).ToList();
+        var campaigns = services.GetRequiredService<CampaignStore>();
+        var (campaignId, jobs) = await campaigns.CreateAsync(SweepCampaign, "name: sweep", new Dictionary<string, string>(), specs, 3);
+        var results = services.GetRequiredService<ResultStore>();
+        foreach (var job in jobs.Where(j => SweepImagesPerSecond.ContainsKey(j.Spec.Batch)))
+        {
+            job.Lease(x64.Id, time.GetUtcNow(), TimeSpan.FromSeconds(30));
+            job.Succeed(1);
+            var ips = SweepImagesPerSecond[job.Spec.Batch];
+            var p50 = 1000.0 * job.Spec.Batch / ips;
+            await results.AcceptAsync(job, x64.Id, Report(job.Id, p50, null) with
+            {
+                Summary = new ReportedSummary(p50, p50, p50, p50, 0, p50, p50, p50, p50, 20, ips, 5, true, 0, 50, p50),
+            });
+        }
+
+        var oom = jobs.Single(j => j.Spec.Batch == 256);
+        oom.Lease(x64.Id, time.GetUtcNow(), TimeSpan.FromSeconds(30));
+        oom.Fail(1, SweepOutOfMemory, permanent: true);
+        await services.GetRequiredService<JobStore>().SaveAsync(oom);
+        await campaigns.RefreshAsync(campaignId);
+        return campaignId;
+    }
+
+    public const string SweepCampaign = "batch-sweep";
+    public const string SweepOutOfMemory = "out of memory at batch 256: Failed to allocate memory for requested buffer (agent x64-box)";
+    public static readonly IReadOnlyDictionary<int, double> SweepImagesPerSecond = new Dictionary<int, double> { [1] = 240, [8] = 910, [64] = 880 };
+
     private static JobSpec Spec(string sha, string name, string arch) => new(sha, name, Scenario.Latency, 1, 224, "fp32", "CPUExecutionProvider",
         new Dictionary<string, string>(), new DeviceSelector(Arch: arch), MeasurementBudget.Default);
 

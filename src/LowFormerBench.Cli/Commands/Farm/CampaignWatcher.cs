@@ -47,6 +47,19 @@ public static class CampaignWatcher
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// After a campaign with a batch sweep, the best throughput batch per configuration, and which batches failed
+    /// (out of memory at a large batch is expected on a GPU: a failed job, yet the best batch is still picked).
+    /// </summary>
+    public static async Task ShowBestBatchesAsync(CoordinatorClient client, CampaignInfo info, CancellationToken cancellationToken)
+    {
+        var rows = await BestBatchQuery.FetchAsync(client, info.Id, cancellationToken);
+        if (Core.Results.BestBatch.HasSweep(rows))
+        {
+            AnsiConsole.Write(Rendering.BestBatchTable.Build(rows));
+        }
+    }
+
     public static string Describe(CampaignInfo info) =>
         $"campaign {info.Id} '{info.Name}': {info.SucceededJobs + info.FailedJobs + info.CancelledJobs}/{info.TotalJobs} done " +
         $"({info.RunningJobs} running, {info.QueuedJobs} queued, {info.FailedJobs} failed{(info.CancelledJobs > 0 ? $", {info.CancelledJobs} cancelled" : "")}) {info.State}";

@@ -22,6 +22,7 @@ public static class SubmitCommand
             }
 
             var final = await CampaignWatcher.WatchAsync(client, info.Id, cancellationToken);
+            await CampaignWatcher.ShowBestBatchesAsync(client, final, cancellationToken);
             return final.FailedJobs == 0 ? CommandAction.Succeeded : CommandAction.Failed;
         }));
         return command;

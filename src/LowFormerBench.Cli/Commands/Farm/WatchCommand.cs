@@ -14,6 +14,7 @@ public static class WatchCommand
         {
             using var client = new CoordinatorClient(parse.GetValue(coordinator)!);
             var final = await CampaignWatcher.WatchAsync(client, parse.GetValue(id), cancellationToken);
+            await CampaignWatcher.ShowBestBatchesAsync(client, final, cancellationToken);
             return final.FailedJobs == 0 ? CommandAction.Succeeded : CommandAction.Failed;
         }));
         return command;
