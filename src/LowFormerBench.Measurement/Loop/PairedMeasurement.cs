@@ -9,7 +9,7 @@ namespace LowFormerBench.Measurement.Loop;
 /// <summary>
 /// A paired (A/B) measurement: the candidate model and a reference model (the baseline's) opened with the same options
 /// on the same device, both warmed, then timed in short alternating blocks A B B A A B ... until the stop rule holds for
-/// both or the window ends. Whatever moves the machine during the window (another process, clock changes, heat) moves
+/// both or the window ends (each block opens with one untimed inference). Whatever moves the machine during the window (another process, clock changes, heat) moves
 /// both sides alike, which is what Chromium's Pinpoint does to compare two builds on a shared device; a comparison of the
 /// two sample sets then needs no allowance for run-to-run drift.
 /// </summary>
@@ -67,7 +67,10 @@ public sealed class PairedMeasurement(IInferenceRunnerFactory runners, IEnvironm
 
         var before = environment?.Snapshot(EnvironmentSnapshot.Before);
         progress?.Report(MeasurementPhase.Measuring);
-        var timed = Time(a, b, BlockIterations(warmA.Samples), BlockIterations(warmB.Samples), request.StopRule, cancellationToken);
+        // The same number of iterations per block on both sides (sized for the slower model), so whatever a switch costs
+        // weighs on both alike.
+        var perBlock = BlockIterations(Math.Max(Typical(warmA.Samples), Typical(warmB.Samples)));
+        var timed = Time(a, b, perBlock, perBlock, request.StopRule, cancellationToken);
         var after = environment?.Snapshot(EnvironmentSnapshot.After);
 
         var candidate = new MeasurementOutcome(request, SampleSummary.From(timed.A), [.. timed.A], warmA.Samples.Count, warmA.Decision, timed.StopA,
@@ -79,16 +82,18 @@ public sealed class PairedMeasurement(IInferenceRunnerFactory runners, IEnvironm
     }
 
     // Iterations per block from the warm-up's last timings: about one block's length, at least one.
-    private int BlockIterations(List<double> warmup)
+    private int BlockIterations(double typicalMs) =>
+        typicalMs <= 0 ? 1 : Math.Clamp((int)(Block.TotalMilliseconds / typicalMs), 1, 10_000);
+
+    private static double Typical(List<double> warmup)
     {
         if (warmup.Count == 0)
         {
-            return 1;
+            return 0;
         }
 
         var recent = warmup.Skip(Math.Max(0, warmup.Count - 5)).Order().ToList();
-        var typicalMs = recent[recent.Count / 2];
-        return typicalMs <= 0 ? 1 : Math.Clamp((int)(Block.TotalMilliseconds / typicalMs), 1, 10_000);
+        return recent[recent.Count / 2];
     }
 
     private (List<double> Samples, WarmupDecision Decision) Warm(IInferenceRunner runner, WarmupRule rule, CancellationToken cancellationToken)
@@ -149,8 +154,13 @@ public sealed class PairedMeasurement(IInferenceRunnerFactory runners, IEnvironm
     private static StopDecision Final(StopDecision decision) =>
         decision.RunAnother ? new StopDecision(false, StopReason.TimeBudget, decision.RelativeHalfWidth) : decision;
 
+    // Each block begins with one untimed inference: right after a switch the other session's intra-op threads may still
+    // spin and the caches hold the other model's weights, which would be charged to whichever side has fewer samples per
+    // switch. Every timed sample is kept.
     private void RunBlock(IInferenceRunner runner, int iterations, List<double> samples, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
+        runner.Run();
         for (var i = 0; i < iterations; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
