@@ -217,7 +217,7 @@ public static class FalseAlarmBench
         return high > steps ? "none up to 50%" : $"{high * 0.005:0.0%} (caught {caughtAtHigh} of {candidates.Count})";
     }
 
-    private static string Change(double ratio) => (ratio - 1).ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture);
+    private static string Change(double ratio) => (ratio - 1).ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture);
 
     private static double Median(IReadOnlyList<double> values) => values.Order().ElementAt(values.Count / 2);
 
