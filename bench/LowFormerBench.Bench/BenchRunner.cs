@@ -10,7 +10,7 @@ public static class BenchRunner
         ["farm-load"] = ("200 agents, 2,000 jobs on loopback: wall time, jobs/s, none lost or duplicated", Farm.FarmBenches.Load),
         ["farm-load-500"] = ("500 agents, 20,000 jobs on loopback: jobs/s, coordinator peak memory, none lost or duplicated", Farm.FarmBenches.Load500),
         ["dashboard-100k"] = ("100,000 results in SQLite: server time of the Results and Plots pages and their queries, p95 goal 300 ms", Dashboard.DashboardBench.Run),
-        ["false-alarms"] = ("One suite against itself 20 times (ORT-timed): regressions reported, smallest slowdown caught 19 in 20", Regression.FalseAlarmBench.Run),
+        ["false-alarms"] = ("One suite against itself 20 times, unpaired and paired, on the real agent: regressions reported, smallest slowdown caught 19 in 20", Regression.FalseAlarmBench.Run),
         ["harness-overhead"] = ("Our loop's median vs onnxruntime-node's on the same files, interleaved: ratio per model (goal <= 1.02)",
             Measurement.HarnessOverheadBench.Run),
         ["repeatability"] = ("The same job 10 times: spread of the medians, how often the reported interval holds the overall median",

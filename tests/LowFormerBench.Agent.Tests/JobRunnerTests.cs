@@ -49,6 +49,34 @@ public sealed class JobRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_PairedJob_FetchesTheReferenceAndReportsItsSamples()
+    {
+        var job = _coordinator.Assign();
+        (job.ReferenceModelSha256, job.ReferenceModelSizeBytes) = (job.ModelSha256, job.ModelSizeBytes);
+
+        var result = (await RunAsync(job)).Result;
+
+        Assert.Equal(FakeJobMeasurer.Samples, result.SamplesMs);
+        Assert.Equal(FakeJobMeasurer.ReferenceSamples, result.ReferenceSamplesMs);
+        Assert.Equal(job.ModelSha256, result.ReferenceModelSha256);
+        Assert.Equal(_directory.File(job.ModelSha256 + ".onnx"), Assert.Single(_measurer.ReferencePaths));
+        Assert.Equal(_directory.File(job.ModelSha256 + ".onnx"), Assert.Single(_measurer.Requests).ModelPath);
+    }
+
+    [Fact]
+    public async Task RunAsync_PairedJobWithMalformedReference_FailsPermanentlyBeforeDownloading()
+    {
+        var job = _coordinator.Assign();
+        job.ReferenceModelSha256 = "not-a-sha";
+
+        var failure = (await RunAsync(job)).Failure;
+
+        Assert.True(failure.Permanent);
+        Assert.Contains("not-a-sha", failure.Reason);
+        Assert.Empty(_source.RequestedOffsets);
+    }
+
+    [Fact]
     public async Task RunAsync_ModelAlreadyCached_SaysSoOnceFetched()
     {
         var job = _coordinator.Assign();

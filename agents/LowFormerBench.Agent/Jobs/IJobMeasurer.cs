@@ -15,4 +15,9 @@ public interface IJobMeasurer
     /// <summary>Prepare, Warm, Measure, each phase reported as it begins.</summary>
     /// <exception cref="Measurement.MeasurementSetupException">The request cannot be measured on this device.</exception>
     Task<MeasurementOutcome> MeasureAsync(MeasurementRequest request, IProgress<MeasurementPhase> progress, CancellationToken cancellationToken);
+
+    /// <summary>A paired job: the request's model and the reference model timed in alternating blocks of one window.</summary>
+    /// <exception cref="Measurement.MeasurementSetupException">The request cannot be measured on this device.</exception>
+    Task<PairedOutcome> MeasurePairedAsync(MeasurementRequest request, string referenceModelPath, IProgress<MeasurementPhase> progress,
+        CancellationToken cancellationToken);
 }

@@ -26,6 +26,19 @@ public sealed class JobRunner(ModelCache.ModelCache cache, IJobMeasurer measurer
         {
             var request = Check(job);
             var model = await FetchAsync(job, progress, cancellationToken);
+            if (job.ReferenceModelSha256.Length > 0)
+            {
+                // A paired job: the baseline's model too, from the same cache, then both in one interleaved window.
+                var reference = await cache.GetAsync(job.ReferenceModelSha256, job.ReferenceModelSizeBytes, cancellationToken);
+                var paired = await measurer.MeasurePairedAsync(request with { ModelPath = model.Path }, reference.Path, progress, cancellationToken);
+                progress.Enter(JobPhases.Reporting);
+                AgentLog.JobMeasured(logger, job.JobId, paired.Candidate.Summary.MedianMs, paired.Candidate.Summary.Count);
+                var result = paired.Candidate.ToResult(job, model.FromCache, measurer.Capabilities);
+                result.ReferenceModelSha256 = reference.Sha256;
+                result.ReferenceSamplesMs.AddRange(paired.Reference.SamplesMs);
+                return new AgentMessage { Result = result };
+            }
+
             var outcome = await measurer.MeasureAsync(request with { ModelPath = model.Path }, progress, cancellationToken);
             progress.Enter(JobPhases.Reporting);
             AgentLog.JobMeasured(logger, job.JobId, outcome.Summary.MedianMs, outcome.Summary.Count);
@@ -51,6 +64,10 @@ public sealed class JobRunner(ModelCache.ModelCache cache, IJobMeasurer measurer
         try
         {
             sha = ModelCache.ModelCache.Normalize(job.ModelSha256);
+            if (job.ReferenceModelSha256.Length > 0)
+            {
+                ModelCache.ModelCache.Normalize(job.ReferenceModelSha256);
+            }
         }
         catch (ArgumentException e)
         {

@@ -16,6 +16,7 @@ public sealed class LoopJobMeasurer : IJobMeasurer
 {
     private readonly Lazy<ProbedDevice> _capabilities;
     private readonly MeasurementLoop _loop = new(new OnnxRuntimeRunnerFactory(), new EnvironmentProbe(), profiler: new OrtOperatorProfiler());
+    private readonly PairedMeasurement _paired = new(new OnnxRuntimeRunnerFactory(), new EnvironmentProbe());
     private readonly AgentOptions _options;
 
     public LoopJobMeasurer(IOptions<AgentOptions> options, ILogger<LoopJobMeasurer> logger)
@@ -48,5 +49,21 @@ public sealed class LoopJobMeasurer : IJobMeasurer
         var outcome = await _loop.MeasureAsync(request, progress, cancellationToken);
         var summary = await sampler.StopAsync(new ThermalProbe(new DeviceFiles()).LowestPassiveTrip());
         return outcome.WithSampling(summary);
+    }
+
+    /// <summary>As <see cref="MeasureAsync"/>, both models in one interleaved window; the sampling joins the candidate's outcome.</summary>
+    public async Task<PairedOutcome> MeasurePairedAsync(MeasurementRequest request, string referenceModelPath, IProgress<MeasurementPhase> progress,
+        CancellationToken cancellationToken)
+    {
+        var tool = _options.SamplingIntervalMs > 0 ? SampledTool.For(Capabilities, TimeSpan.FromMilliseconds(_options.SamplingIntervalMs)) : null;
+        if (tool is null)
+        {
+            return await _paired.MeasureAsync(request, referenceModelPath, progress, cancellationToken);
+        }
+
+        await using var sampler = DeviceSampler.Start(tool);
+        var outcome = await _paired.MeasureAsync(request, referenceModelPath, progress, cancellationToken);
+        var summary = await sampler.StopAsync(new ThermalProbe(new DeviceFiles()).LowestPassiveTrip());
+        return outcome with { Candidate = outcome.Candidate.WithSampling(summary) };
     }
 }

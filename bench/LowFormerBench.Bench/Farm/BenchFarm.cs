@@ -33,6 +33,9 @@ public sealed class BenchFarm : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(_directory.FullName, "bench.db");
 
+    /// <summary>The coordinator's services, for reading what the Control API does not send (a paired job's reference samples).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<BenchFarm> StartAsync(double leaseTtlSeconds = 30)
     {
         var directory = Directory.CreateTempSubdirectory("lfb-bench-farm");

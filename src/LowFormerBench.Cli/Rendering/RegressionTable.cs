@@ -23,7 +23,7 @@ public static class RegressionTable
                 Verdict.Slower => "[red]slower[/]",
                 Verdict.Faster => "[green]faster[/]",
                 _ => Markup.Escape(row.Verdict.Label()),
-            };
+            } + (row.Paired ? " (paired)" : "");
             table.AddRow(verdict, Markup.Escape(row.Key.Model), Markup.Escape(row.Key.Agent), row.Key.Scenario,
                 row.Key.Batch.ToString(CultureInfo.InvariantCulture), Ms(row.BaselineMedianMs), Ms(row.CandidateMedianMs), Percent(row.Change),
                 row.Ratio is { } r ? $"{Percent(r.Low - 1)} .. {Percent(r.High - 1)}" : "-",

@@ -1,6 +1,9 @@
 using LowFormerBench.Coordinator.Models;
+using LowFormerBench.Coordinator.Regression;
 using LowFormerBench.Coordinator.Scheduling;
 using LowFormerBench.Coordinator.Storage;
+using LowFormerBench.Core.Campaigns;
+using LowFormerBench.Core.Jobs;
 using LowFormerBench.Core.Queries;
 using LowFormerBench.Core.Suites;
 using LowFormerBench.ModelZoo;
@@ -17,19 +20,67 @@ public sealed class CampaignSubmitter(
     ModelLibrary library,
     CampaignStore campaigns,
     Dispatcher dispatcher,
+    CampaignComparison comparison,
+    ResultQueries results,
     IOptions<CoordinatorOptions> options,
     ILogger<CampaignSubmitter> logger)
 {
+    /// <param name="paired">A paired run: each job whose configuration the baseline measured also measures the baseline's model.</param>
+    /// <exception cref="BaselineNotFoundException">A paired run whose named baseline (an id or a tag) is no campaign.</exception>
     public async Task<CampaignView> SubmitAsync(string suiteYaml, string suitePath, IReadOnlyDictionary<string, string> uploadedFiles,
-        IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken, PairedSubmission? paired = null)
     {
         var suite = SuiteParser.Parse(suiteYaml, string.IsNullOrEmpty(suitePath) ? "suite" : suitePath);
         var files = await ResolveModelsAsync(suite, uploadedFiles, cancellationToken);
-        var specs = SuiteExpander.Expand(suite, (model, resolution, precision) => files[(model.DisplayName, resolution, precision)]);
+        IReadOnlyList<JobSpec> specs = SuiteExpander.Expand(suite, (model, resolution, precision) => files[(model.DisplayName, resolution, precision)]);
+        if (paired is not null)
+        {
+            (specs, metadata) = await PairAsync(suite.Name, specs, metadata, paired, cancellationToken);
+        }
+
         var (campaignId, jobs) = await campaigns.CreateAsync(suite.Name, suiteYaml, metadata, specs, options.Value.MaxAttempts, cancellationToken);
         CoordinatorLog.CampaignSubmitted(logger, campaignId, suite.Name, jobs.Count);
         await dispatcher.AddJobsAsync(jobs, cancellationToken);
         return (await campaigns.GetAsync(campaignId, cancellationToken))!;
+    }
+
+    // Row keys without the agent: a paired job measures the reference on whatever device it is given, so which agent ran
+    // the baseline does not matter, only that the baseline measured this model name the same way.
+    private async Task<(IReadOnlyList<JobSpec>, IReadOnlyDictionary<string, string>)> PairAsync(string suiteName, IReadOnlyList<JobSpec> specs,
+        IReadOnlyDictionary<string, string> metadata, PairedSubmission paired, CancellationToken cancellationToken)
+    {
+        CampaignView baseline;
+        try
+        {
+            (baseline, _) = await comparison.ResolveBaselineAsync(suiteName, null, paired.Baseline,
+                string.IsNullOrEmpty(paired.MainBranch) ? CampaignComparison.DefaultMainBranch : paired.MainBranch, cancellationToken);
+        }
+        catch (BaselineNotFoundException) when (paired.Baseline.Length == 0)
+        {
+            // The first run of a suite: nothing to pair with, so it runs unpaired (without the paired_baseline mark) and can
+            // become the baseline. A baseline that was named but does not exist is the caller's mistake and is refused.
+            return (specs, metadata);
+        }
+
+        var measured = new Dictionary<(string, string, long, long, string, string), MeasuredJob>();
+        foreach (var job in await results.MeasuredJobsAsync(baseline.Id, cancellationToken))
+        {
+            // A model the coordinator no longer holds cannot be sent to an agent; that row stays unpaired.
+            if (await library.GetAsync(job.ModelSha256, cancellationToken) is not null)
+            {
+                measured.TryAdd((job.ModelDisplayName, job.Scenario, job.Batch, job.Resolution, job.Precision, job.Provider), job);
+            }
+        }
+
+        var pairedSpecs = specs.Select(spec =>
+            measured.TryGetValue((spec.ModelDisplayName, spec.Scenario.ToWire(), spec.Batch, spec.Resolution, spec.Precision, spec.Provider), out var job)
+                ? spec with { Reference = new PairedReference(job.ModelSha256, job.JobId, baseline.Id) }
+                : spec).ToList();
+        var withBaseline = new Dictionary<string, string>(metadata)
+        {
+            [CampaignMetadata.PairedBaseline] = baseline.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return (pairedSpecs, withBaseline);
     }
 
     private async Task<Dictionary<(string, int, string), string>> ResolveModelsAsync(Suite suite,
@@ -74,3 +125,6 @@ public sealed class CampaignSubmitter(
         return files;
     }
 }
+
+/// <summary>How a paired run finds its baseline: as <c>lfb ci --baseline</c> (a campaign id, a tag, or empty for the latest of the main branch).</summary>
+public sealed record PairedSubmission(string Baseline, string? MainBranch);

@@ -30,8 +30,14 @@ public sealed partial class ControlGrpcService(
     {
         try
         {
-            var view = await submitter.SubmitAsync(request.SuiteYaml, request.SuitePath, request.UploadedFiles, request.Metadata, context.CancellationToken);
+            var paired = request.Paired ? new PairedSubmission(request.PairedBaseline, request.PairedMainBranch) : null;
+            var view = await submitter.SubmitAsync(request.SuiteYaml, request.SuitePath, request.UploadedFiles, request.Metadata, context.CancellationToken,
+                paired);
             return view.ToProto();
+        }
+        catch (BaselineNotFoundException e)
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"{e.Message}: a paired run needs a baseline to pair with"));
         }
         catch (SuiteValidationException e)
         {

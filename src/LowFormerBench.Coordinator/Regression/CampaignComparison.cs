@@ -26,6 +26,12 @@ public sealed class CampaignComparison(CampaignStore campaigns, ResultQueries re
         }
 
         var branch = mainBranch ?? DefaultMainBranch;
+        // A paired run compares its unpaired rows with the baseline its jobs were paired with, even if main moved on since.
+        if (baselineReference.Length == 0 && candidate.Metadata.TryGetValue(CampaignMetadata.PairedBaseline, out var pairedWith))
+        {
+            baselineReference = pairedWith;
+        }
+
         var (baseline, reason) = await ResolveBaselineAsync(candidate, baselineReference, branch, cancellationToken);
         var history = await HistoryAsync(candidate, baseline, branch, cancellationToken);
         var report = RegressionComparer.Compare(candidate.Id, await RowsAsync(candidate.Id, cancellationToken), baseline.Id,
@@ -34,7 +40,13 @@ public sealed class CampaignComparison(CampaignStore campaigns, ResultQueries re
     }
 
     /// <summary>A campaign id, else a tag, else (empty) the latest succeeded campaign of the same suite on the main branch.</summary>
-    public async Task<(CampaignView Baseline, string Reason)> ResolveBaselineAsync(CampaignView candidate, string reference, string mainBranch,
+    public Task<(CampaignView Baseline, string Reason)> ResolveBaselineAsync(CampaignView candidate, string reference, string mainBranch,
+        CancellationToken cancellationToken) =>
+        ResolveBaselineAsync(candidate.Name, candidate.Id, reference, mainBranch, cancellationToken);
+
+    /// <param name="suiteName">The candidate's suite.</param>
+    /// <param name="candidateId">The candidate campaign, left out of the search; null before it exists (a paired run resolves its baseline at submission).</param>
+    public async Task<(CampaignView Baseline, string Reason)> ResolveBaselineAsync(string suiteName, long? candidateId, string reference, string mainBranch,
         CancellationToken cancellationToken)
     {
         if (long.TryParse(reference, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
@@ -44,15 +56,15 @@ public sealed class CampaignComparison(CampaignStore campaigns, ResultQueries re
         }
 
         var filter = reference.Length > 0
-            ? new CampaignFilter(Tag: reference, State: CampaignState.Succeeded, ExcludeCampaignId: candidate.Id)
-            : new CampaignFilter(candidate.Name, new Dictionary<string, string> { [CampaignMetadata.Branch] = mainBranch }, State: CampaignState.Succeeded,
-                ExcludeCampaignId: candidate.Id);
+            ? new CampaignFilter(Tag: reference, State: CampaignState.Succeeded, ExcludeCampaignId: candidateId)
+            : new CampaignFilter(suiteName, new Dictionary<string, string> { [CampaignMetadata.Branch] = mainBranch }, State: CampaignState.Succeeded,
+                ExcludeCampaignId: candidateId);
         var found = (await campaigns.ListAsync(filter, 1, cancellationToken)).SingleOrDefault();
         var wanted = reference.Length > 0
             ? $"the latest succeeded campaign tagged '{reference}'"
-            : $"the latest succeeded campaign of suite '{candidate.Name}' on branch '{mainBranch}'";
+            : $"the latest succeeded campaign of suite '{suiteName}' on branch '{mainBranch}'";
         return found is null
-            ? throw new BaselineNotFoundException($"no baseline: there is no {wanted[4..]} (other than campaign {candidate.Id})")
+            ? throw new BaselineNotFoundException($"no baseline: there is no {wanted[4..]}" + (candidateId is { } id2 ? $" (other than campaign {id2})" : ""))
             : (found, $"{wanted}: campaign {found.Id}");
     }
 
@@ -80,8 +92,9 @@ public sealed class CampaignComparison(CampaignStore campaigns, ResultQueries re
     private async Task<IReadOnlyList<MeasuredRow>> RowsAsync(long campaignId, CancellationToken cancellationToken)
     {
         var samples = await results.SamplesByJobAsync(campaignId, cancellationToken);
+        var references = await results.ReferenceSamplesByJobAsync(campaignId, cancellationToken);
         var rows = await results.ListAsync(campaignId, null, cancellationToken);
         return [.. rows.Select(r => new MeasuredRow(new RowKey(r.Model, r.Agent, r.Scenario, r.Batch, r.Resolution, r.Precision, r.Provider),
-            r.EnvironmentFingerprint, samples.GetValueOrDefault(r.JobId) ?? []))];
+            r.EnvironmentFingerprint, samples.GetValueOrDefault(r.JobId) ?? [], references.GetValueOrDefault(r.JobId)))];
     }
 }

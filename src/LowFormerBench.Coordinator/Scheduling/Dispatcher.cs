@@ -187,7 +187,7 @@ public sealed partial class Dispatcher(
         job.Lease(session.AgentId, time.GetUtcNow(), Options.LeaseTtl);
         _queued.Remove(job.Id);
         session.CurrentJobId = job.Id;
-        session.Send(job.ToAssignment(ModelSize(job.Spec.ModelSha256)));
+        session.Send(job.ToAssignment(ModelSize(job.Spec.ModelSha256), job.Spec.Reference is { } reference ? ModelSize(reference.ModelSha256) : 0));
         CoordinatorLog.JobLeased(logger, job.Id, job.Attempts, session.Name);
         await jobStore.SaveLeaseAsync(job, cancellationToken);
         feed.Publish(job.CampaignId);

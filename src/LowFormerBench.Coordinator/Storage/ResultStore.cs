@@ -42,6 +42,18 @@ public sealed class ResultStore(SqliteConnectionFactory connections, JobStore jo
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO result_samples (result_id, count, samples_ms) VALUES (@id, @count, @blob);",
             new { id, count = report.SamplesMs.Count, blob = SampleBlob.Encode(report.SamplesMs) }, transaction, cancellationToken: cancellationToken));
+        if (report.Reference is { SamplesMs.Count: > 0 } reference)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO paired_references (result_id, job_id, model_sha256, count, median_ms, samples_ms)
+                VALUES (@id, @JobId, @ModelSha256, @count, @median, @blob);
+                """, new
+            {
+                id, report.JobId, reference.ModelSha256, count = reference.SamplesMs.Count,
+                median = Core.Statistics.SampleSummary.From(reference.SamplesMs).MedianMs, blob = SampleBlob.Encode(reference.SamplesMs),
+            }, transaction, cancellationToken: cancellationToken));
+        }
+
         foreach (var environment in report.Environment)
         {
             await connection.ExecuteAsync(new CommandDefinition(

@@ -11,6 +11,12 @@ public static class CampaignMetadata
     public const string Commit = "commit";
     public const string RunUrl = "run_url";
 
+    /// <summary>
+    /// Set by the coordinator on a paired run (<c>lfb ci --paired</c>): the baseline campaign whose models its jobs measured
+    /// alongside their own; the comparison then uses that campaign for any row that could not be paired.
+    /// </summary>
+    public const string PairedBaseline = "paired_baseline";
+
     /// <summary>Comma-separated free tags; a tag can name a baseline.</summary>
     public const string Tags = "tags";
 

@@ -60,14 +60,14 @@ public static class JUnitReport
         xml.WriteStartElement("testcase");
         xml.WriteAttributeString("classname", $"lfb.{row.Key.Model}");
         xml.WriteAttributeString("name", row.Key.ToString());
-        var summary = $"{row.Verdict.Label()}: baseline p50 {ReportFormat.Ms(row.BaselineMedianMs)}, candidate p50 {ReportFormat.Ms(row.CandidateMedianMs)}, " +
+        var summary = $"{ReportFormat.VerdictLabel(row)}: {(row.Paired ? "reference" : "baseline")} p50 {ReportFormat.Ms(row.BaselineMedianMs)}, candidate p50 {ReportFormat.Ms(row.CandidateMedianMs)}, " +
                       $"change {ReportFormat.Change(row.Change)}, interval {ReportFormat.Interval(row.Ratio)}, p {ReportFormat.PValue(row.PValue)}" +
                       (row.Note.Length > 0 ? $"; {row.Note}" : "");
         if (row.Verdict == Verdict.Slower)
         {
             xml.WriteStartElement("failure");
             xml.WriteAttributeString("type", "slower");
-            xml.WriteAttributeString("message", $"slower: {ReportFormat.Change(row.Change)}, interval {ReportFormat.Interval(row.Ratio)}");
+            xml.WriteAttributeString("message", $"{(row.Paired ? "slower (paired)" : "slower")}: {ReportFormat.Change(row.Change)}, interval {ReportFormat.Interval(row.Ratio)}");
             xml.WriteString(summary);
             xml.WriteEndElement();
         }

@@ -24,7 +24,7 @@ public static class MarkdownReport
         {
             text.Append($"| {Icon(row.Verdict)} | {Escape(row.Key.ToString())} | {ReportFormat.Ms(row.BaselineMedianMs)} | " +
                         $"{ReportFormat.Ms(row.CandidateMedianMs)} | {ReportFormat.Change(row.Change)} | {ReportFormat.Interval(row.Ratio)} | " +
-                        $"{ReportFormat.PValue(row.PValue)} | {ReportFormat.Spread(row.RunToRunSpread)} | {row.Verdict.Label()} |\n");
+                        $"{ReportFormat.PValue(row.PValue)} | {ReportFormat.Spread(row.RunToRunSpread)} | {ReportFormat.VerdictLabel(row)} |\n");
         }
 
         var notes = Ordered(report).Where(r => r.Verdict is not (Verdict.Unchanged or Verdict.Slower or Verdict.Faster)).ToList();

@@ -20,6 +20,12 @@ public static class RegressionComparer
         var rows = new List<RowComparison>();
         foreach (var (key, row) in candidateByKey)
         {
+            if (row.ReferenceSamplesMs is { Count: > 0 })
+            {
+                rows.Add(ComparePaired(row, options));
+                continue;
+            }
+
             rows.Add(baselineByKey.TryGetValue(key, out var before)
                 ? CompareRow(row, before, options, runToRunSpread is not null && runToRunSpread.TryGetValue(key, out var spread) ? spread : null,
                     levels?.GetValueOrDefault(key))
@@ -33,6 +39,21 @@ public static class RegressionComparer
         }
 
         return new RegressionReport(candidateCampaignId, baselineCampaignId, options, [.. rows.OrderBy(r => r.Key.ToString(), StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// A paired row: the candidate's samples against the baseline model's samples from the same job. Both sides ran on the
+    /// same device, with the same options, in alternating blocks of the same window, so whatever moved the machine (load,
+    /// clocks, heat) moved both alike: there is no run-to-run term to add, and widening by the farm's run-to-run σ would
+    /// only blunt the test (the spread between campaigns is exactly what pairing removes). The environment fingerprint is
+    /// the same by construction, so it is not checked.
+    /// </summary>
+    public static RowComparison ComparePaired(MeasuredRow candidate, RegressionOptions options)
+    {
+        var reference = candidate.ReferenceSamplesMs ?? throw new ArgumentException($"{candidate.Key} has no reference samples: it was not a paired job", nameof(candidate));
+        var row = CompareRow(candidate, candidate with { SamplesMs = reference, ReferenceSamplesMs = null }, options);
+        var note = row.Note.Length > 0 ? $"paired in the same job; {row.Note}" : "paired in the same job";
+        return row with { Paired = true, Note = note };
     }
 
     /// <param name="level">
@@ -148,8 +169,14 @@ public static class RegressionComparer
         foreach (var row in rows)
         {
             // A key measured twice in one campaign (a repeated suite entry) pools its samples: same model, same agent, same way.
+            // Paired references pool only when every pooled result has one: candidate samples of an unpaired job must not
+            // be set against references they were not interleaved with.
             byKey[row.Key] = byKey.TryGetValue(row.Key, out var seen) && seen.EnvironmentFingerprint == row.EnvironmentFingerprint
-                ? seen with { SamplesMs = [.. seen.SamplesMs, .. row.SamplesMs] }
+                ? seen with
+                {
+                    SamplesMs = [.. seen.SamplesMs, .. row.SamplesMs],
+                    ReferenceSamplesMs = seen.ReferenceSamplesMs is { } a && row.ReferenceSamplesMs is { } b ? [.. a, .. b] : null,
+                }
                 : row;
         }
 

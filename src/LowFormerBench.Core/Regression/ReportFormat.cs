@@ -33,8 +33,21 @@ internal static class ReportFormat
                $"{Percent(o.Confidence)} bootstrap interval of the ratio of medians ({o.Resamples} resamples), " +
                (report.HistoryCampaigns > 0
                    ? $"widened by run-to-run noise from {report.HistoryCampaigns} earlier campaigns"
-                   : "within-run noise only (fewer than 3 earlier campaigns on the main branch)");
+                   : "within-run noise only (fewer than 3 earlier campaigns on the main branch)") + Pairing(report);
     }
+
+    /// <summary>How many rows were paired: compared with the baseline's model measured interleaved in the same job.</summary>
+    public static string Pairing(RegressionReport report)
+    {
+        var paired = report.Rows.Count(r => r.Paired);
+        return paired == 0
+            ? ""
+            : $"; {paired} of {report.Rows.Count} row(s) paired (the baseline's model measured interleaved with the candidate in the same job, " +
+              "compared on those samples alone, no run-to-run widening)";
+    }
+
+    /// <summary>The verdict's label, marked when the row was paired.</summary>
+    public static string VerdictLabel(RowComparison row) => row.Paired ? $"{row.Verdict.Label()} (paired)" : row.Verdict.Label();
 
     public static string Spread(double? sigma) => sigma is { } s ? "±" + s.ToString("0.0%", CultureInfo.InvariantCulture) : "–";
 }

@@ -7,4 +7,8 @@ public sealed record RowKey(string Model, string Agent, string Scenario, int Bat
 }
 
 /// <summary>One side of a comparison: a result's key, environment fingerprint and every raw sample (ms).</summary>
-public sealed record MeasuredRow(RowKey Key, string EnvironmentFingerprint, IReadOnlyList<double> SamplesMs);
+/// <param name="ReferenceSamplesMs">
+/// A paired job's samples of the baseline's model, taken interleaved with <paramref name="SamplesMs"/> on the same device
+/// in the same job; null for an ordinary result.
+/// </param>
+public sealed record MeasuredRow(RowKey Key, string EnvironmentFingerprint, IReadOnlyList<double> SamplesMs, IReadOnlyList<double>? ReferenceSamplesMs = null);

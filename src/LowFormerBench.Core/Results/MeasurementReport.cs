@@ -10,7 +10,11 @@ public sealed record MeasurementReport(
     string EnvironmentFingerprint,
     string InputShape,
     bool ModelFromCache,
-    string? OperatorProfileJson)
+    string? OperatorProfileJson,
+    PairedReferenceSamples? Reference = null)
 {
     public bool Throttled => Environment.Any(e => e.Throttled);
 }
+
+/// <summary>A paired job's reference side: the baseline's model and every sample of it, taken interleaved with the job's own.</summary>
+public sealed record PairedReferenceSamples(string ModelSha256, IReadOnlyList<double> SamplesMs);

@@ -62,6 +62,23 @@ public sealed class FakeJobMeasurer : IJobMeasurer
         return Outcome(request);
     }
 
+    /// <summary>Reference samples a paired job reports (the candidate's are <see cref="Samples"/>).</summary>
+    public static readonly ImmutableArray<double> ReferenceSamples = [2.0, 2.1, 2.3];
+
+    /// <summary>Reference model paths paired jobs were measured with, in order.</summary>
+    public ConcurrentQueue<string> ReferencePaths { get; } = new();
+
+    public async Task<PairedOutcome> MeasurePairedAsync(MeasurementRequest request, string referenceModelPath, IProgress<MeasurementPhase> progress,
+        CancellationToken cancellationToken)
+    {
+        ReferencePaths.Enqueue(referenceModelPath);
+        var candidate = await MeasureAsync(request, progress, cancellationToken);
+        var reference = Outcome(request with { ModelPath = referenceModelPath }) is var r
+            ? r with { SamplesMs = ReferenceSamples, Summary = SampleSummary.From(ReferenceSamples) }
+            : null!;
+        return new PairedOutcome(candidate, reference, 2);
+    }
+
     public static MeasurementOutcome Outcome(MeasurementRequest request)
     {
         var provider = ProviderCatalog.Configure(request.Provider, request.ProviderOptions, request.Precision);

@@ -63,7 +63,10 @@ public sealed class CoordinatorHost : IAsyncDisposable
     public Task<long> SubmitTinyAsync(params int[] batches) => SubmitTinyAsync(new Dictionary<string, string>(), batches);
 
     /// <summary>As <see cref="SubmitTinyAsync(int[])"/>, with campaign metadata (branch, tags).</summary>
-    public async Task<long> SubmitTinyAsync(IReadOnlyDictionary<string, string> metadata, params int[] batches)
+    public Task<long> SubmitTinyAsync(IReadOnlyDictionary<string, string> metadata, params int[] batches) => SubmitTinyAsync(metadata, null, batches);
+
+    /// <param name="configure">Sets further fields of the request (a paired run's).</param>
+    public async Task<long> SubmitTinyAsync(IReadOnlyDictionary<string, string> metadata, Action<SubmitCampaignRequest>? configure, params int[] batches)
     {
         using var upload = Control.UploadModel();
         await upload.RequestStream.WriteAsync(new UploadModelChunk
@@ -78,6 +81,7 @@ public sealed class CoordinatorHost : IAsyncDisposable
         };
         request.UploadedFiles["tiny.onnx"] = sha;
         request.Metadata.Add(new Dictionary<string, string>(metadata));
+        configure?.Invoke(request);
         return (await Control.SubmitCampaignAsync(request)).Id;
     }
 

@@ -3,6 +3,7 @@ using LowFormerBench.Cli.Commands.Farm;
 using LowFormerBench.Cli.Rendering;
 using LowFormerBench.Core.Campaigns;
 using LowFormerBench.Core.Regression;
+using LowFormerBench.Protos.V1;
 using Spectre.Console;
 
 namespace LowFormerBench.Cli.Commands.Ci;
@@ -27,8 +28,11 @@ public static class CiCommand
     {
         using var client = new CoordinatorClient(settings.Coordinator, settings.Token);
         var metadata = CampaignMetadata.Merge(CampaignMetadata.FromEnvironment(Environment.GetEnvironmentVariable), settings.Metadata, settings.Tags);
-        var submitted = await SuiteSubmission.SubmitAsync(client, settings.Suite, metadata, cancellationToken);
-        Console.Out.WriteLine($"lfb ci: campaign {submitted.Id} '{submitted.Name}' submitted ({submitted.TotalJobs} jobs) to {client.Url}");
+        var submitted = await SubmitAsync(client, settings, metadata, cancellationToken);
+        Console.Out.WriteLine($"lfb ci: campaign {submitted.Id} '{submitted.Name}' submitted ({submitted.TotalJobs} jobs) to {client.Url}" +
+                              (submitted.Metadata.TryGetValue(CampaignMetadata.PairedBaseline, out var pairedWith)
+                                  ? $", paired with baseline campaign {pairedWith}"
+                                  : ""));
         var run = new CiRun(client.Control, TimeProvider.System, settings.Run);
         string? previous = null;
         var result = await client.CallAsync(_ => run.FinishAsync(submitted.Id, info =>
@@ -50,6 +54,31 @@ public static class CiCommand
         var output = result.Outcome.ExitCode == CiOutcome.NoRegression ? Console.Out : Console.Error;
         output.WriteLine($"lfb ci: {result.Outcome.Message}");
         return result.Outcome.ExitCode;
+    }
+
+    // A paired run needs a baseline to pair with; the coordinator resolves it as the comparison would. The first run of a
+    // suite has none and runs unpaired (it can become the baseline); a --baseline that names nothing is refused.
+    private static async Task<CampaignInfo> SubmitAsync(CoordinatorClient client, CiSettings settings, IReadOnlyDictionary<string, string> metadata,
+        CancellationToken cancellationToken)
+    {
+        if (!settings.Paired)
+        {
+            return await SuiteSubmission.SubmitAsync(client, settings.Suite, metadata, cancellationToken);
+        }
+
+        var submitted = await SuiteSubmission.SubmitAsync(client, settings.Suite, metadata, cancellationToken, request =>
+        {
+            request.Paired = true;
+            request.PairedBaseline = settings.Run.Baseline;
+            request.PairedMainBranch = settings.Run.MainBranch;
+        });
+        if (!submitted.Metadata.ContainsKey(CampaignMetadata.PairedBaseline))
+        {
+            Console.Out.WriteLine($"lfb ci: --paired, but suite '{submitted.Name}' has no succeeded campaign on branch '{settings.Run.MainBranch}' " +
+                                  "to pair with; running unpaired");
+        }
+
+        return submitted;
     }
 
     // A CI log is not a terminal: Spectre would assume 80 columns and wrap every cell; a log line can be long.

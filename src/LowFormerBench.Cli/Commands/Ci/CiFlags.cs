@@ -14,7 +14,8 @@ public sealed record CiSettings(
     IReadOnlyList<string> Tags,
     CiRunOptions Run,
     string? Markdown,
-    string? JUnit);
+    string? JUnit,
+    bool Paired = false);
 
 /// <summary>The flags of <c>lfb ci</c>; metadata flags override the CI variables read from the environment.</summary>
 public sealed class CiFlags
@@ -27,6 +28,11 @@ public sealed class CiFlags
     private readonly Option<string> _baseline = new("--baseline") { Description = "Baseline: a campaign id or a tag (default: latest succeeded campaign of this suite on the main branch)", DefaultValueFactory = _ => "" };
     private readonly Option<string> _mainBranch = new("--main-branch") { Description = "Branch of the default baseline", DefaultValueFactory = _ => "main" };
     private readonly Option<double> _threshold = new("--threshold") { Description = "Smallest change that counts, in percent", DefaultValueFactory = _ => 3 };
+    private readonly Option<bool> _paired = new("--paired")
+    {
+        Description = "Measure each model interleaved with its baseline's model in the same job, on the same device at the same time, " +
+                      "and compare the two (immune to load that changes between runs; doubles the measuring time)",
+    };
     private readonly Option<FileInfo?> _junit = new("--junit") { Description = "Write JUnit XML here (one test case per row, failed when slower)" };
     private readonly Option<FileInfo?> _markdown = new("--markdown") { Description = "Write a Markdown summary here (for a pull-request comment)" };
     private readonly Option<double> _timeout = new("--timeout") { Description = "Minutes the whole run may take", DefaultValueFactory = _ => 60 };
@@ -42,7 +48,7 @@ public sealed class CiFlags
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _suite, _coordinator, _token, _tag, _baseline, _mainBranch, _threshold, _junit, _markdown, _timeout,
+        foreach (var option in new Option[] { _suite, _coordinator, _token, _tag, _baseline, _mainBranch, _threshold, _paired, _junit, _markdown, _timeout,
                      _waitForAgents, _repository, _branch, _commit, _runUrl })
         {
             command.Options.Add(option);
@@ -70,6 +76,6 @@ public sealed class CiFlags
         var run = new CiRunOptions(parse.GetValue(_baseline)!, parse.GetValue(_mainBranch)!, threshold / 100,
             TimeSpan.FromMinutes(parse.GetValue(_timeout)), TimeSpan.FromSeconds(parse.GetValue(_waitForAgents)));
         return new CiSettings(parse.GetValue(_suite)!.FullName, parse.GetValue(_coordinator)!, parse.GetValue(_token), metadata,
-            parse.GetValue(_tag) ?? [], run, parse.GetValue(_markdown)?.FullName, parse.GetValue(_junit)?.FullName);
+            parse.GetValue(_tag) ?? [], run, parse.GetValue(_markdown)?.FullName, parse.GetValue(_junit)?.FullName, parse.GetValue(_paired));
     }
 }

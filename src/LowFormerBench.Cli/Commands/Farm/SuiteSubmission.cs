@@ -6,20 +6,21 @@ namespace LowFormerBench.Cli.Commands.Farm;
 /// <summary>Reads a suite file, uploads the model files it names, and submits it.</summary>
 public static class SuiteSubmission
 {
+    /// <param name="configure">Sets further fields of the request (a paired run's), after the suite and its files.</param>
     public static async Task<CampaignInfo> SubmitAsync(CoordinatorClient client, string suitePath, IReadOnlyDictionary<string, string> metadata,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Action<SubmitCampaignRequest>? configure = null)
     {
         if (!File.Exists(suitePath))
         {
             throw new CliFailure($"suite file '{suitePath}' does not exist");
         }
 
-        return await SubmitAsync(client, await File.ReadAllTextAsync(suitePath, cancellationToken), suitePath, metadata, cancellationToken);
+        return await SubmitAsync(client, await File.ReadAllTextAsync(suitePath, cancellationToken), suitePath, metadata, cancellationToken, configure);
     }
 
     /// <param name="suitePath">Where the text came from: names it in errors, and relative model files are found beside it.</param>
     public static async Task<CampaignInfo> SubmitAsync(CoordinatorClient client, string yaml, string suitePath,
-        IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken, Action<SubmitCampaignRequest>? configure = null)
     {
         Suite suite;
         try
@@ -45,6 +46,7 @@ public static class SuiteSubmission
             request.Metadata[key] = value;
         }
 
+        configure?.Invoke(request);
         return await client.CallAsync(async control => await control.SubmitCampaignAsync(request, cancellationToken: cancellationToken));
     }
 }

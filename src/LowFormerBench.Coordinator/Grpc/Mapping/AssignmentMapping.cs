@@ -6,7 +6,8 @@ namespace LowFormerBench.Coordinator.Grpc.Mapping;
 /// <summary>A leased job as the agent receives it.</summary>
 internal static class AssignmentMapping
 {
-    public static CoordinatorMessage ToAssignment(this Job job, long modelSizeBytes)
+    /// <param name="referenceSizeBytes">Size of a paired job's reference model (ignored for an ordinary job).</param>
+    public static CoordinatorMessage ToAssignment(this Job job, long modelSizeBytes, long referenceSizeBytes = 0)
     {
         var spec = job.Spec;
         var assignment = new JobAssignment
@@ -27,6 +28,12 @@ internal static class AssignmentMapping
             WarmupBudgetMs = spec.Budget.WarmupBudgetMs,
             Profile = spec.Profile,
         };
+        if (spec.Reference is { } reference)
+        {
+            assignment.ReferenceModelSha256 = reference.ModelSha256;
+            assignment.ReferenceModelSizeBytes = referenceSizeBytes;
+        }
+
         foreach (var (key, value) in spec.ProviderOptions)
         {
             assignment.ProviderOptions[key] = value;

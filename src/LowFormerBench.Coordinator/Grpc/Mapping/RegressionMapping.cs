@@ -31,7 +31,7 @@ public static class RegressionMapping
         {
             Model = row.Key.Model, Agent = row.Key.Agent, Scenario = row.Key.Scenario, Batch = row.Key.Batch, Resolution = row.Key.Resolution,
             Precision = row.Key.Precision, Provider = row.Key.Provider, Verdict = (RegressionVerdict)((int)row.Verdict + 1),
-            BaselineSamples = row.BaselineSamples, CandidateSamples = row.CandidateSamples, Note = row.Note,
+            BaselineSamples = row.BaselineSamples, CandidateSamples = row.CandidateSamples, Note = row.Note, Paired = row.Paired,
         };
         if (row.BaselineMedianMs is { } baseline)
         {
@@ -72,5 +72,5 @@ public static class RegressionMapping
         v.HasBaselineMedianMs ? v.BaselineMedianMs : null, v.HasCandidateMedianMs ? v.CandidateMedianMs : null,
         v.HasRatio ? new RatioInterval(v.Ratio, v.RatioLow, v.RatioHigh) : null, v.HasPValue ? v.PValue : null,
         v.BaselineSamples, v.CandidateSamples, v.HasSamplesNeeded ? v.SamplesNeeded : null, v.Note,
-        v.HasRunToRunSpread ? v.RunToRunSpread : null);
+        v.HasRunToRunSpread ? v.RunToRunSpread : null, v.Paired);
 }

@@ -20,7 +20,8 @@ internal static class ReportMapping
             ParseJobId(r.JobId), r.Attempt, s.ToDomain(), [.. r.SamplesMs],
             [.. r.Environment.Select(e => new EnvironmentRecord(e.Phase, e.Facts.ToDictionary(f => f.Key, f => f.Value), e.Throttled))],
             r.EnvironmentFingerprint, r.InputShape, r.ModelFromCache,
-            string.IsNullOrEmpty(r.OperatorProfileJson) ? null : r.OperatorProfileJson);
+            string.IsNullOrEmpty(r.OperatorProfileJson) ? null : r.OperatorProfileJson,
+            r.ReferenceSamplesMs.Count > 0 ? new PairedReferenceSamples(r.ReferenceModelSha256, [.. r.ReferenceSamplesMs]) : null);
     }
 
     public static ReportedSummary ToDomain(this MeasurementSummary s) => new(
