@@ -9,9 +9,9 @@ namespace LowFormerBench.Measurement.Loop;
 /// <summary>
 /// A paired (A/B) measurement: the candidate model and a reference model (the baseline's) opened with the same options
 /// on the same device, both warmed, then timed in short alternating blocks A B B A A B ... until the stop rule holds for
-/// both or the window ends (each block opens with one untimed inference). Whatever moves the machine during the window (another process, clock changes, heat) moves
-/// both sides alike, which is what Chromium's Pinpoint does to compare two builds on a shared device; a comparison of the
-/// two sample sets then needs no allowance for run-to-run drift.
+/// both or the window ends (each block opens with one untimed inference). Whatever moves the machine during the window
+/// (another process, clock changes, heat) moves both sides alike, which is what Chromium's Pinpoint does to compare
+/// two builds on a shared device; a comparison of the two sample sets then needs no allowance for run-to-run drift.
 /// </summary>
 /// <param name="runners">Opens the models (ONNX Runtime, or a fake in tests).</param>
 /// <param name="environment">Reads device state before and after the timed window; null skips it.</param>
