@@ -1,4 +1,3 @@
-using System.Runtime;
 using LowFormerBench.Core.Statistics;
 using LowFormerBench.Measurement.Environment;
 using LowFormerBench.Measurement.ExecutionProviders;
@@ -18,7 +17,7 @@ namespace LowFormerBench.Measurement.Loop;
 public sealed class MeasurementLoop(
     IInferenceRunnerFactory runners, IEnvironmentProbe? environment = null, TimeProvider? time = null, IOperatorProfiler? profiler = null)
 {
-    private readonly TimeProvider clock = time ?? TimeProvider.System;
+    private readonly InferenceClock clock = new(time ?? TimeProvider.System);
 
     /// <summary>Runs the measurement on a dedicated thread (it is CPU-bound and long).</summary>
     public Task<MeasurementOutcome> MeasureAsync(
@@ -45,7 +44,8 @@ public sealed class MeasurementLoop(
         using var runner = runners.Open(setup, cancellationToken);
 
         progress?.Report(MeasurementPhase.Warming);
-        var (warmupIterations, warmup) = Warm(runner, request.WarmupRule, cancellationToken);
+        var (warmupSamples, warmup) = clock.Warm(runner, request.WarmupRule, cancellationToken);
+        var warmupIterations = warmupSamples.Count;
 
         var before = environment?.Snapshot(EnvironmentSnapshot.Before);
         progress?.Report(MeasurementPhase.Measuring);
@@ -66,59 +66,21 @@ public sealed class MeasurementLoop(
         return outcome;
     }
 
-    private (int Iterations, WarmupDecision Decision) Warm(IInferenceRunner runner, WarmupRule rule, CancellationToken cancellationToken)
-    {
-        var samples = new List<double>();
-        var start = clock.GetTimestamp();
-        var decision = rule.Evaluate(samples, TimeSpan.Zero);
-        while (decision.RunAnother)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            samples.Add(TimeOne(runner));
-            decision = rule.Evaluate(samples, clock.GetElapsedTime(start));
-        }
-
-        return (samples.Count, decision);
-    }
-
     private (List<double> Samples, StopDecision Decision, TimeSpan Window) Time(IInferenceRunner runner, StopRule rule, CancellationToken cancellationToken)
     {
         var samples = new List<double>(Math.Min(rule.MaxIterations, 100_000));
 
-        // Collect now so that garbage from preparation is not collected inside the window, and ask the
-        // GC to avoid blocking collections while it runs (BenchmarkDotNet also cleans up before its
-        // actual stage). The loop itself allocates only when the sample list grows.
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        var previousMode = GCSettings.LatencyMode;
-        GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
-        try
+        using var quiet = QuietGcWindow.Enter();
+        var start = clock.Now();
+        var decision = rule.Evaluate(samples, TimeSpan.Zero);
+        while (decision.RunAnother)
         {
-            var start = clock.GetTimestamp();
-            var decision = rule.Evaluate(samples, TimeSpan.Zero);
-            while (decision.RunAnother)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                samples.Add(TimeOne(runner));
-                decision = rule.Evaluate(samples, clock.GetElapsedTime(start));
-            }
-
-            return (samples, decision, clock.GetElapsedTime(start));
+            cancellationToken.ThrowIfCancellationRequested();
+            samples.Add(clock.TimeOne(runner));
+            decision = rule.Evaluate(samples, clock.Since(start));
         }
-        finally
-        {
-            GCSettings.LatencyMode = previousMode;
-        }
-    }
 
-    /// <summary>One inference between two timestamps (Stopwatch ticks on the system clock), in milliseconds.</summary>
-    private double TimeOne(IInferenceRunner runner)
-    {
-        var before = clock.GetTimestamp();
-        runner.Run();
-        var after = clock.GetTimestamp();
-        return (after - before) * 1000.0 / clock.TimestampFrequency;
+        return (samples, decision, clock.Since(start));
     }
 }
 

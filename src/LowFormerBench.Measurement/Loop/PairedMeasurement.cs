@@ -1,4 +1,3 @@
-using System.Runtime;
 using LowFormerBench.Core.Statistics;
 using LowFormerBench.Measurement.Environment;
 using LowFormerBench.Measurement.ExecutionProviders;
@@ -24,7 +23,7 @@ public sealed class PairedMeasurement(IInferenceRunnerFactory runners, IEnvironm
     /// </summary>
     public static readonly TimeSpan DefaultBlock = TimeSpan.FromMilliseconds(50);
 
-    private readonly TimeProvider clock = time ?? TimeProvider.System;
+    private readonly InferenceClock clock = new(time ?? TimeProvider.System);
 
     /// <summary>Length of one block of consecutive iterations of one side.</summary>
     public TimeSpan Block { get; init; } = DefaultBlock;
@@ -62,8 +61,8 @@ public sealed class PairedMeasurement(IInferenceRunnerFactory runners, IEnvironm
         using var b = runners.Open(new RunnerSetup(referenceModelPath, request.Batch, request.Resolution, request.Precision, provider), cancellationToken);
 
         progress?.Report(MeasurementPhase.Warming);
-        var warmA = Warm(a, request.WarmupRule, cancellationToken);
-        var warmB = Warm(b, request.WarmupRule, cancellationToken);
+        var warmA = clock.Warm(a, request.WarmupRule, cancellationToken);
+        var warmB = clock.Warm(b, request.WarmupRule, cancellationToken);
 
         var before = environment?.Snapshot(EnvironmentSnapshot.Before);
         progress?.Report(MeasurementPhase.Measuring);
@@ -96,57 +95,30 @@ public sealed class PairedMeasurement(IInferenceRunnerFactory runners, IEnvironm
         return recent[recent.Count / 2];
     }
 
-    private (List<double> Samples, WarmupDecision Decision) Warm(IInferenceRunner runner, WarmupRule rule, CancellationToken cancellationToken)
-    {
-        var samples = new List<double>();
-        var start = clock.GetTimestamp();
-        var decision = rule.Evaluate(samples, TimeSpan.Zero);
-        while (decision.RunAnother)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            samples.Add(TimeOne(runner));
-            decision = rule.Evaluate(samples, clock.GetElapsedTime(start));
-        }
-
-        return (samples, decision);
-    }
-
     private TimedPair Time(IInferenceRunner a, IInferenceRunner b, int perBlockA, int perBlockB, StopRule rule, CancellationToken cancellationToken)
     {
         var samplesA = new List<double>();
         var samplesB = new List<double>();
-        // As MeasurementLoop: no garbage from preparation collected inside the window, no blocking collections during it.
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        var previousMode = GCSettings.LatencyMode;
-        GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
-        try
+        using var quiet = QuietGcWindow.Enter();
+        var start = clock.Now();
+        var blocks = 0;
+        while (true)
         {
-            var start = clock.GetTimestamp();
-            var blocks = 0;
-            while (true)
-            {
-                // A B, then B A: the order within a pair flips, so a steady drift favours neither side.
-                var aFirst = blocks / 2 % 2 == 0;
-                RunBlock(aFirst ? a : b, aFirst ? perBlockA : perBlockB, aFirst ? samplesA : samplesB, cancellationToken);
-                RunBlock(aFirst ? b : a, aFirst ? perBlockB : perBlockA, aFirst ? samplesB : samplesA, cancellationToken);
-                blocks += 2;
+            // A B, then B A: the order within a pair flips, so a steady drift favours neither side.
+            var aFirst = blocks / 2 % 2 == 0;
+            RunBlock(aFirst ? a : b, aFirst ? perBlockA : perBlockB, aFirst ? samplesA : samplesB, cancellationToken);
+            RunBlock(aFirst ? b : a, aFirst ? perBlockB : perBlockA, aFirst ? samplesB : samplesA, cancellationToken);
+            blocks += 2;
 
-                // Each side owns half of the window, so each is held to the request's budget for its own time.
-                var half = clock.GetElapsedTime(start) / 2;
-                var stopA = rule.Evaluate(samplesA, half);
-                var stopB = rule.Evaluate(samplesB, half);
-                var outOfRoom = stopA.Reason is StopReason.MaxIterations or StopReason.TimeBudget || stopB.Reason is StopReason.MaxIterations or StopReason.TimeBudget;
-                if (outOfRoom || (!stopA.RunAnother && !stopB.RunAnother))
-                {
-                    return new TimedPair(samplesA, samplesB, Final(stopA), Final(stopB), clock.GetElapsedTime(start), blocks);
-                }
+            // Each side owns half of the window, so each is held to the request's budget for its own time.
+            var half = clock.Since(start) / 2;
+            var stopA = rule.Evaluate(samplesA, half);
+            var stopB = rule.Evaluate(samplesB, half);
+            var outOfRoom = stopA.Reason is StopReason.MaxIterations or StopReason.TimeBudget || stopB.Reason is StopReason.MaxIterations or StopReason.TimeBudget;
+            if (outOfRoom || (!stopA.RunAnother && !stopB.RunAnother))
+            {
+                return new TimedPair(samplesA, samplesB, Final(stopA), Final(stopB), clock.Since(start), blocks);
             }
-        }
-        finally
-        {
-            GCSettings.LatencyMode = previousMode;
         }
     }
 
@@ -164,17 +136,8 @@ public sealed class PairedMeasurement(IInferenceRunnerFactory runners, IEnvironm
         for (var i = 0; i < iterations; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            samples.Add(TimeOne(runner));
+            samples.Add(clock.TimeOne(runner));
         }
-    }
-
-    /// <summary>One inference between two timestamps (Stopwatch ticks on the system clock), in milliseconds.</summary>
-    private double TimeOne(IInferenceRunner runner)
-    {
-        var before = clock.GetTimestamp();
-        runner.Run();
-        var after = clock.GetTimestamp();
-        return (after - before) * 1000.0 / clock.TimestampFrequency;
     }
 
     private sealed record TimedPair(List<double> A, List<double> B, StopDecision StopA, StopDecision StopB, TimeSpan Window, int Blocks);
