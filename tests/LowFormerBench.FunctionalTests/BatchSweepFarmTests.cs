@@ -73,6 +73,34 @@ public sealed class BatchSweepFarmTests
         Assert.Contains("fixes the batch to 2", table, StringComparison.Ordinal);
     }
 
+    // lfb bench runs a suite on its own local farm (coordinator and agent in one process) and prints the same summary.
+    [Fact]
+    public async Task Bench_SuiteWithSweep_PrintsBestThroughputBatch()
+    {
+        var directory = Directory.CreateTempSubdirectory("lfb-bench-sweep-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, "sweep.yaml"), """
+                name: bench-sweep
+                models: [efficientvit-b0]
+                scenarios: [throughput]
+                batch_sweep: 2
+                resolutions: [64]
+                budget: {min_iterations: 3, max_iterations: 20, time_budget_s: 0.3, warmup_s: 0.1}
+                """);
+
+            var (code, output) = await LfbProcess.RunAsync(directory, Minutes3, "bench", "--suite", "sweep.yaml", "--db", "bench.db");
+
+            Assert.True(code == 0, output);
+            Assert.Contains("Best throughput batch", output, StringComparison.Ordinal);
+            Assert.Contains("efficientvit-b0", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task BestBatch_WithoutCampaign_ClearErrorAndExitCode()
     {

@@ -38,6 +38,7 @@ public static class BenchCommand
             var results = await ResultsCommand.FetchAsync(client, info.Id, cancellationToken);
             AnsiConsole.Write(ComparisonTable.Build(results, parse.GetValue(reference) ?? firstModel));
             AnsiConsole.WriteLine(Units.MacsConvention);
+            await CampaignWatcher.ShowBestBatchesAsync(client, final, cancellationToken);
             Console.Out.WriteLine($"campaign {info.Id} stored in {Path.GetFullPath(parse.GetValue(db)!)}; 'lfb up' then 'lfb results --campaign {info.Id}' shows it again");
             return final.FailedJobs == 0 && final.CancelledJobs == 0 ? CommandAction.Succeeded : CommandAction.Failed;
         }));

@@ -35,8 +35,9 @@ public static class UpCommand
             {
                 using var client = new CoordinatorClient(farm.Url);
                 var info = await SuiteSubmission.SubmitAsync(client, suiteFile.FullName, new Dictionary<string, string>(), cancellationToken);
-                await CampaignWatcher.WatchAsync(client, info.Id, cancellationToken);
+                var final = await CampaignWatcher.WatchAsync(client, info.Id, cancellationToken);
                 AnsiConsole.Write(ComparisonTable.Build(await ResultsCommand.FetchAsync(client, info.Id, cancellationToken), null));
+                await CampaignWatcher.ShowBestBatchesAsync(client, final, cancellationToken);
             }
 
             Console.Out.WriteLine("press Ctrl+C to stop");
