@@ -1,10 +1,8 @@
 using System.Globalization;
 using LowFormerBench.Bench.Farm;
 using LowFormerBench.Coordinator.Grpc.Mapping;
-using LowFormerBench.Coordinator.Storage;
 using LowFormerBench.Core.Regression;
 using LowFormerBench.Protos.V1;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LowFormerBench.Bench.Regression;
 
@@ -137,15 +135,13 @@ public static class FalseAlarmBench
 
     private static async Task<Dictionary<long, Measured>> RowsAsync(BenchFarm farm, List<long> ids)
     {
-        var queries = farm.Services.GetRequiredService<ResultQueries>();
         var rows = new Dictionary<long, Measured>();
         foreach (var id in ids)
         {
             var response = await farm.Control.QueryResultsAsync(new QueryResultsRequest { CampaignId = id, IncludeSamples = true });
             var result = response.Results.Single();
-            var references = await queries.ReferenceSamplesByJobAsync(id);
             rows[id] = new Measured(new MeasuredRow(new RowKey(result.Model, result.Agent, result.Scenario, result.Batch, result.Resolution, result.Precision,
-                result.Provider), result.EnvironmentFingerprint, [.. result.SamplesMs]), references.Values.SingleOrDefault());
+                result.Provider), result.EnvironmentFingerprint, [.. result.SamplesMs]), result.ReferenceSamplesMs.Count > 0 ? [.. result.ReferenceSamplesMs] : null);
         }
 
         return rows;

@@ -152,9 +152,16 @@ public sealed partial class ControlGrpcService(
         foreach (var campaignRows in response.Results.GroupBy(r => r.CampaignId))
         {
             var samples = await results.SamplesByJobAsync(campaignRows.Key, cancellationToken);
+            var references = await results.ReferenceSamplesByJobAsync(campaignRows.Key, cancellationToken);
             foreach (var row in campaignRows)
             {
-                row.SamplesMs.AddRange(samples.GetValueOrDefault(long.Parse(row.JobId, System.Globalization.CultureInfo.InvariantCulture)) ?? []);
+                var jobId = long.Parse(row.JobId, System.Globalization.CultureInfo.InvariantCulture);
+                row.SamplesMs.AddRange(samples.GetValueOrDefault(jobId) ?? []);
+                if (references.TryGetValue(jobId, out var reference))
+                {
+                    row.ReferenceModelSha256 = reference.ModelSha256;
+                    row.ReferenceSamplesMs.AddRange(reference.SamplesMs);
+                }
             }
         }
     }

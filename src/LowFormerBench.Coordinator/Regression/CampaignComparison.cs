@@ -95,6 +95,6 @@ public sealed class CampaignComparison(CampaignStore campaigns, ResultQueries re
         var references = await results.ReferenceSamplesByJobAsync(campaignId, cancellationToken);
         var rows = await results.ListAsync(campaignId, null, cancellationToken);
         return [.. rows.Select(r => new MeasuredRow(new RowKey(r.Model, r.Agent, r.Scenario, r.Batch, r.Resolution, r.Precision, r.Provider),
-            r.EnvironmentFingerprint, samples.GetValueOrDefault(r.JobId) ?? [], references.GetValueOrDefault(r.JobId)))];
+            r.EnvironmentFingerprint, samples.GetValueOrDefault(r.JobId) ?? [], references.GetValueOrDefault(r.JobId)?.SamplesMs))];
     }
 }

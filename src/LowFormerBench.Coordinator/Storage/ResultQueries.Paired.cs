@@ -9,16 +9,16 @@ public sealed partial class ResultQueries
     /// A paired job's reference samples (the baseline's model, measured interleaved with the job's own), by job id; only
     /// jobs of the campaign that were paired and reported them.
     /// </summary>
-    public async Task<IReadOnlyDictionary<long, IReadOnlyList<double>>> ReferenceSamplesByJobAsync(long campaignId,
+    public async Task<IReadOnlyDictionary<long, PairedReferenceSamples>> ReferenceSamplesByJobAsync(long campaignId,
         CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(long JobId, byte[] Blob)>(new CommandDefinition("""
-            SELECT p.job_id, p.samples_ms
+        var rows = await connection.QueryAsync<(long JobId, string Sha256, byte[] Blob)>(new CommandDefinition("""
+            SELECT p.job_id, p.model_sha256, p.samples_ms
             FROM paired_references p JOIN jobs j ON j.id = p.job_id
             WHERE j.campaign_id = @campaignId;
             """, new { campaignId }, cancellationToken: cancellationToken));
-        return rows.ToDictionary(r => r.JobId, r => (IReadOnlyList<double>)SampleBlob.Decode(r.Blob));
+        return rows.ToDictionary(r => r.JobId, r => new PairedReferenceSamples(r.Sha256, SampleBlob.Decode(r.Blob)));
     }
 
     /// <summary>
@@ -38,6 +38,9 @@ public sealed partial class ResultQueries
         return [.. rows];
     }
 }
+
+/// <summary>The reference side of a paired job: the baseline's model it measured and that model's samples (ms, in order).</summary>
+public sealed record PairedReferenceSamples(string ModelSha256, IReadOnlyList<double> SamplesMs);
 
 /// <summary>A job with an accepted result: its model and configuration (as stored on the job).</summary>
 public sealed record MeasuredJob(long JobId, string ModelSha256, string ModelDisplayName, string Scenario, long Batch, long Resolution, string Precision,

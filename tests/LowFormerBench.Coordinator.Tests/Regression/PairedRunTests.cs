@@ -58,6 +58,20 @@ public sealed class PairedRunTests
         var results = await host.Control.QueryResultsAsync(new QueryResultsRequest { IncludeSamples = true });
         Assert.Equal(4, results.Results.Count);
         Assert.DoesNotContain(results.Results, r => r.SamplesMs.Count == 120);
+
+        // ... yet the Control API hands them out beside the result they were taken with, for clients that judge on their own.
+        var pairedRows = results.Results.Where(r => r.CampaignId == candidate).ToList();
+        Assert.Equal(2, pairedRows.Count);
+        Assert.All(pairedRows, r =>
+        {
+            Assert.Equal(120, r.ReferenceSamplesMs.Count);
+            Assert.Equal(r.ModelSha256, r.ReferenceModelSha256);
+        });
+        Assert.All(results.Results.Where(r => r.CampaignId == baseline), r =>
+        {
+            Assert.Empty(r.ReferenceSamplesMs);
+            Assert.Empty(r.ReferenceModelSha256);
+        });
     }
 
     [Fact]
