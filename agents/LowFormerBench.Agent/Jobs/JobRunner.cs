@@ -26,23 +26,31 @@ public sealed class JobRunner(ModelCache.ModelCache cache, IJobMeasurer measurer
         {
             var request = Check(job);
             var model = await FetchAsync(job, progress, cancellationToken);
+            MeasurementOutcome outcome;
+            (string Sha256, IReadOnlyList<double> SamplesMs)? reference = null;
             if (job.ReferenceModelSha256.Length > 0)
             {
                 // A paired job: the baseline's model too, from the same cache, then both in one interleaved window.
-                var reference = await cache.GetAsync(job.ReferenceModelSha256, job.ReferenceModelSizeBytes, cancellationToken);
-                var paired = await measurer.MeasurePairedAsync(request with { ModelPath = model.Path }, reference.Path, progress, cancellationToken);
-                progress.Enter(JobPhases.Reporting);
-                AgentLog.JobMeasured(logger, job.JobId, paired.Candidate.Summary.MedianMs, paired.Candidate.Summary.Count);
-                var result = paired.Candidate.ToResult(job, model.FromCache, measurer.Capabilities);
-                result.ReferenceModelSha256 = reference.Sha256;
-                result.ReferenceSamplesMs.AddRange(paired.Reference.SamplesMs);
-                return new AgentMessage { Result = result };
+                var referenceModel = await cache.GetAsync(job.ReferenceModelSha256, job.ReferenceModelSizeBytes, cancellationToken);
+                var paired = await measurer.MeasurePairedAsync(request with { ModelPath = model.Path }, referenceModel.Path, progress, cancellationToken);
+                outcome = paired.Candidate;
+                reference = (referenceModel.Sha256, paired.Reference.SamplesMs);
+            }
+            else
+            {
+                outcome = await measurer.MeasureAsync(request with { ModelPath = model.Path }, progress, cancellationToken);
             }
 
-            var outcome = await measurer.MeasureAsync(request with { ModelPath = model.Path }, progress, cancellationToken);
             progress.Enter(JobPhases.Reporting);
             AgentLog.JobMeasured(logger, job.JobId, outcome.Summary.MedianMs, outcome.Summary.Count);
-            return new AgentMessage { Result = outcome.ToResult(job, model.FromCache, measurer.Capabilities) };
+            var result = outcome.ToResult(job, model.FromCache, measurer.Capabilities);
+            if (reference is { } r)
+            {
+                result.ReferenceModelSha256 = r.Sha256;
+                result.ReferenceSamplesMs.AddRange(r.SamplesMs);
+            }
+
+            return new AgentMessage { Result = result };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -37,33 +37,25 @@ public sealed class LoopJobMeasurer : IJobMeasurer
     /// The sampler spans the whole job (warm-up included) and its summary joins the "after" snapshot, so a result measured
     /// while the board throttled is flagged like one the before/after reads caught.
     /// </summary>
-    public async Task<MeasurementOutcome> MeasureAsync(MeasurementRequest request, IProgress<MeasurementPhase> progress, CancellationToken cancellationToken)
-    {
-        var tool = _options.SamplingIntervalMs > 0 ? SampledTool.For(Capabilities, TimeSpan.FromMilliseconds(_options.SamplingIntervalMs)) : null;
-        if (tool is null)
-        {
-            return await _loop.MeasureAsync(request, progress, cancellationToken);
-        }
-
-        await using var sampler = DeviceSampler.Start(tool);
-        var outcome = await _loop.MeasureAsync(request, progress, cancellationToken);
-        var summary = await sampler.StopAsync(new ThermalProbe(new DeviceFiles()).LowestPassiveTrip());
-        return outcome.WithSampling(summary);
-    }
+    public Task<MeasurementOutcome> MeasureAsync(MeasurementRequest request, IProgress<MeasurementPhase> progress, CancellationToken cancellationToken) =>
+        SampledAsync(() => _loop.MeasureAsync(request, progress, cancellationToken), (outcome, summary) => outcome.WithSampling(summary));
 
     /// <summary>As <see cref="MeasureAsync"/>, both models in one interleaved window; the sampling joins the candidate's outcome.</summary>
-    public async Task<PairedOutcome> MeasurePairedAsync(MeasurementRequest request, string referenceModelPath, IProgress<MeasurementPhase> progress,
-        CancellationToken cancellationToken)
+    public Task<PairedOutcome> MeasurePairedAsync(MeasurementRequest request, string referenceModelPath, IProgress<MeasurementPhase> progress,
+        CancellationToken cancellationToken) =>
+        SampledAsync(() => _paired.MeasureAsync(request, referenceModelPath, progress, cancellationToken),
+            (outcome, summary) => outcome with { Candidate = outcome.Candidate.WithSampling(summary) });
+
+    private async Task<T> SampledAsync<T>(Func<Task<T>> measure, Func<T, SamplingSummary, T> join)
     {
         var tool = _options.SamplingIntervalMs > 0 ? SampledTool.For(Capabilities, TimeSpan.FromMilliseconds(_options.SamplingIntervalMs)) : null;
         if (tool is null)
         {
-            return await _paired.MeasureAsync(request, referenceModelPath, progress, cancellationToken);
+            return await measure();
         }
 
         await using var sampler = DeviceSampler.Start(tool);
-        var outcome = await _paired.MeasureAsync(request, referenceModelPath, progress, cancellationToken);
-        var summary = await sampler.StopAsync(new ThermalProbe(new DeviceFiles()).LowestPassiveTrip());
-        return outcome with { Candidate = outcome.Candidate.WithSampling(summary) };
+        var outcome = await measure();
+        return join(outcome, await sampler.StopAsync(new ThermalProbe(new DeviceFiles()).LowestPassiveTrip()));
     }
 }

@@ -125,42 +125,17 @@ public sealed partial class ResultQueries
     private static string Where(ResultCriteria c, (string Table, string Agent) source)
     {
         var t = source.Table;
-        var conditions = new List<string>();
-        if (c.Model is not null)
-        {
-            conditions.Add($"{t}.model_display_name = @Model");
-        }
-
-        if (c.Agent is not null)
-        {
-            conditions.Add($"{source.Agent} = @Agent");
-        }
-
-        if (c.Scenario is not null)
-        {
-            conditions.Add($"{t}.scenario = @Scenario");
-        }
-
-        if (c.Provider is not null)
-        {
-            conditions.Add($"{t}.provider = @Provider");
-        }
-
-        if (c.Precision is not null)
-        {
-            conditions.Add($"{t}.precision = @Precision");
-        }
-
-        if (c.Resolution is not null)
-        {
-            conditions.Add($"{t}.resolution = @Resolution");
-        }
-
-        if (c.Batch is not null)
-        {
-            conditions.Add($"{t}.batch = @Batch");
-        }
-
+        (object? Value, string Condition)[] filters =
+        [
+            (c.Model, $"{t}.model_display_name = @Model"),
+            (c.Agent, $"{source.Agent} = @Agent"),
+            (c.Scenario, $"{t}.scenario = @Scenario"),
+            (c.Provider, $"{t}.provider = @Provider"),
+            (c.Precision, $"{t}.precision = @Precision"),
+            (c.Resolution, $"{t}.resolution = @Resolution"),
+            (c.Batch, $"{t}.batch = @Batch"),
+        ];
+        var conditions = filters.Where(f => f.Value is not null).Select(f => f.Condition).ToList();
         return conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
     }
 
