@@ -79,6 +79,25 @@ public static class ProviderCatalog
         }
     }
 
+    /// <summary>
+    /// Fails before a session is created when a GPU provider's driver or CUDA/cuDNN/TensorRT libraries do not load, naming each
+    /// missing one. Only for the packaged native library: a device's own build (JetPack's, through --native-library) links the
+    /// CUDA release of its platform, which ORT reports itself.
+    /// </summary>
+    /// <param name="canLoad">Whether a library loads; the real dlopen by default.</param>
+    public static void EnsureLoadable(ProviderConfiguration configuration, Func<string, bool>? canLoad = null)
+    {
+        if (OnnxRuntimeNativeLibrary.OverridePath is not null)
+        {
+            return;
+        }
+
+        if (GpuLibraries.Diagnose(configuration.Name, configuration.Provider.NativeDependencies, canLoad) is { } problem)
+        {
+            throw new GpuLibrariesMissingException(configuration.Name, problem);
+        }
+    }
+
     internal static SessionOptions CreateSessionOptions(ProviderConfiguration configuration)
     {
         var session = SessionSettings.Create(configuration.Options);
