@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using LowFormerBench.Cli.Rendering;
 using LowFormerBench.Measurement;
+using LowFormerBench.Measurement.Energy;
 using LowFormerBench.Measurement.Environment;
 using LowFormerBench.Measurement.ExecutionProviders;
 using LowFormerBench.Measurement.Loop;
@@ -95,7 +96,10 @@ public static class MeasureCommand
             var request = new MeasurementRequest(file.Path, parse.GetValue(scenario)!, parse.GetValue(batch), parse.GetValue(resolution),
                 Provider: parse.GetValue(provider)!, ProviderOptions: options, TimeBudget: TimeSpan.FromSeconds(parse.GetValue(budget)),
                 Profile: parse.GetValue(profile), ProfileRuns: parse.GetValue(profileRuns));
-            var loop = new MeasurementLoop(new OnnxRuntimeRunnerFactory(), new EnvironmentProbe(), profiler: new OrtOperatorProfiler());
+            // The device's monitor (nvidia-smi, tegrastats, RAPL) watches the timed window: GPU clock, power and energy.
+            var device = new CapabilityProbe().Probe();
+            var loop = new MeasurementLoop(new OnnxRuntimeRunnerFactory(), new EnvironmentProbe(), profiler: new OrtOperatorProfiler(),
+                monitors: r => WindowMonitor.For(device, GpuIndex(r)));
             if (parse.GetValue(sweep) is { } batches)
             {
                 return await SweepAsync(loop, request, batches, parse.GetValue(model)!, parse.GetValue(format), cancellationToken);
@@ -125,6 +129,9 @@ public static class MeasureCommand
         }));
         return command;
     }
+
+    private static int GpuIndex(MeasurementRequest request) =>
+        int.TryParse(request.ProviderOptions?.GetValueOrDefault("device_id"), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
 
     /// <summary>"key=value" split at the first '=', both sides trimmed and non-empty; null otherwise.</summary>
     private static (string Key, string Value)? ParseOption(string text)
@@ -189,6 +196,9 @@ public static class MeasureCommand
         table.AddRow("95% CI of the median", $"{r.MedianCiLowMs:0.000} – {r.MedianCiHighMs:0.000} ms");
         table.AddRow("samples", $"{r.Samples} (stop rule {(r.StopRuleMet ? "met" : "not met: budget ran out")}, {r.Outliers} outliers flagged)");
         table.AddRow("throughput", $"{r.ThroughputIps:N1} images/s");
+        table.AddRow("energy", r.MeanPowerW is { } watts && r.EnergyPerImageJ is { } joules
+            ? Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{watts:0.0} W mean, {joules:0.0000##} J/image ({1 / joules:N1} images/J), from {r.Energy}"))
+            : Markup.Escape(r.Energy));
         table.AddRow("cold start", $"session {r.SessionCreateMs:0.0} ms, first inference {r.FirstInferenceMs:0.0} ms");
         AnsiConsole.Write(table);
         if (r.OperatorProfile is { } profile)
