@@ -28,6 +28,13 @@ public static class MeasureCommand
         var batch = new Option<int>("--batch", "-b") { Description = "Batch size", DefaultValueFactory = _ => 1 };
         var resolution = new Option<int>("--resolution", "-r") { Description = "Input resolution", DefaultValueFactory = _ => 224 };
         var provider = new Option<string>("--provider", "-p") { Description = "Execution provider (cpu, cuda, tensorrt, xnnpack or its full name)", DefaultValueFactory = _ => "cpu" };
+        var precision = new Option<string>("--precision")
+        {
+            Description = "fp32, or fp16: a built-in model is then built with float16 weights, input and output (as 'lfb models export --fp16'); " +
+                          "a file must already be fp16",
+            DefaultValueFactory = _ => MeasurementRequest.Fp32,
+        };
+        precision.AcceptOnlyFromAmong(MeasurementRequest.Fp32, MeasurementRequest.Fp16);
         var threads = new Option<int?>("--threads", "-t") { Description = "Intra-op threads (default: ONNX Runtime's choice)" };
         var providerOptions = new Option<string[]>("--option", "-o")
         {
@@ -56,7 +63,7 @@ public static class MeasureCommand
         var format = OutputFormatOption.Create();
         var command = new Command("measure", "Measure one model on this machine, no coordinator: the agents' own loop")
         {
-            model, scenario, batch, resolution, provider, threads, providerOptions, budget, nativeLibrary, profile, profileRuns, sweep, format,
+            model, scenario, batch, resolution, provider, precision, threads, providerOptions, budget, nativeLibrary, profile, profileRuns, sweep, format,
         };
         command.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
@@ -72,7 +79,7 @@ public static class MeasureCommand
                 }
             }
 
-            using var file = ModelFile.Resolve(parse.GetValue(model)!, parse.GetValue(resolution));
+            using var file = ModelFile.Resolve(parse.GetValue(model)!, parse.GetValue(resolution), parse.GetValue(precision) == MeasurementRequest.Fp16);
             var options = new Dictionary<string, string>();
             foreach (var (key, value) in (parse.GetValue(providerOptions) ?? []).Select(o => ParseOption(o)!.Value))
             {
@@ -94,7 +101,7 @@ public static class MeasureCommand
             }
 
             var request = new MeasurementRequest(file.Path, parse.GetValue(scenario)!, parse.GetValue(batch), parse.GetValue(resolution),
-                Provider: parse.GetValue(provider)!, ProviderOptions: options, TimeBudget: TimeSpan.FromSeconds(parse.GetValue(budget)),
+                Precision: parse.GetValue(precision)!, Provider: parse.GetValue(provider)!, ProviderOptions: options, TimeBudget: TimeSpan.FromSeconds(parse.GetValue(budget)),
                 Profile: parse.GetValue(profile), ProfileRuns: parse.GetValue(profileRuns));
             // The device's monitor (nvidia-smi, tegrastats, RAPL) watches the timed window: GPU clock, power and energy.
             var device = new CapabilityProbe().Probe();
@@ -212,7 +219,7 @@ public static class MeasureCommand
     {
         public string Path { get; } = path;
 
-        public static ModelFile Resolve(string model, int resolution)
+        public static ModelFile Resolve(string model, int resolution, bool fp16)
         {
             if (File.Exists(model) || model.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
             {
@@ -220,7 +227,7 @@ public static class MeasureCommand
             }
 
             var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"lfb-measure-{Guid.NewGuid():N}.onnx");
-            Zoo.Build(model, new ModelBuildOptions(resolution)).WriteTo(path);
+            Zoo.Build(model, new ModelBuildOptions(resolution, Precision: fp16 ? Precision.Float16 : Precision.Float32)).WriteTo(path);
             return new ModelFile(path, true);
         }
 
