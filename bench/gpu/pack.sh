@@ -35,7 +35,7 @@ fi
 
 if [ "$skip_publish" -eq 0 ]; then
   rm -rf "$publish_dir"
-  dotnet publish "$root/src/LowFormerBench.Cli" -c Release -r linux-x64 --self-contained -p:OnnxRuntimeFlavor=Gpu -o "$publish_dir"
+  dotnet publish "$root/src/LowFormerBench.Cli" -c Release -r linux-x64 --self-contained -p:OnnxRuntimeFlavor=Gpu -o "$publish_dir" -nologo
   # The Windows native libraries of the GPU package ride along in a linux-x64 publish; they are dead weight here.
   find "$publish_dir" -name 'onnxruntime*.dll' -delete
 fi

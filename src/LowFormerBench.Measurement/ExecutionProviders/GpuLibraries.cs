@@ -100,9 +100,8 @@ public static class GpuLibraries
 
         if (missing.Any(m => m.Part is Cuda or CuDnn))
         {
-            advice.Add("install the CUDA 13 runtime libraries and cuDNN 9 (the nvidia/cuda:13.0.x-cudnn-runtime image has both; or pip's " +
-                       "nvidia-cublas, nvidia-cuda-runtime, nvidia-curand, nvidia-cufft and nvidia-cudnn-cu13 packages) and put their " +
-                       "folders in LD_LIBRARY_PATH");
+            advice.Add("install the CUDA 13 runtime libraries and cuDNN 9 (the nvidia/cuda:13.0.x-cudnn-runtime image has both, as do the " +
+                       "nvidia-* CUDA 13 wheels a PyTorch cu130 install brings) and put their folders in LD_LIBRARY_PATH");
         }
 
         if (missing.Any(m => m.Part == TensorRt))
