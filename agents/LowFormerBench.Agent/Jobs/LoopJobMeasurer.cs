@@ -27,7 +27,7 @@ public sealed class LoopJobMeasurer : IJobMeasurer
 
         // The timed window's monitor (GPU clock, power, throttling; RAPL on x86 where readable): energy per result.
         _loop = new MeasurementLoop(new OnnxRuntimeRunnerFactory(), new EnvironmentProbe(), profiler: new OrtOperatorProfiler(),
-            monitors: request => WindowMonitor.For(Capabilities, GpuIndex(request)));
+            monitors: request => WindowMonitor.For(Capabilities, ProviderCatalog.RunsOnGpu(request.Provider), GpuIndex(request)));
         _capabilities = new Lazy<ProbedDevice>(() =>
         {
             // A GPU build lists CUDA and TensorRT on any machine: advertise one only after a session was created on it.

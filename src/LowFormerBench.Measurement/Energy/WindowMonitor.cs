@@ -51,15 +51,19 @@ public sealed class WindowMonitor : IDisposable
         origin = this.time.GetTimestamp();
     }
 
-    /// <summary>What watches this device: nvidia-smi for GPU N, tegrastats on a Jetson, RAPL where readable; null when nothing can.</summary>
-    public static WindowMonitor? For(ProbedDevice device, int gpuIndex = 0, DeviceFiles? files = null)
+    /// <summary>
+    /// What watches this job: nvidia-smi for GPU N when the job runs on the GPU, tegrastats on a Jetson (the module's power,
+    /// whichever unit computes), RAPL where readable for a job on an x86 CPU; null when nothing can.
+    /// </summary>
+    /// <param name="onGpu">The job's provider runs on the GPU (CUDA, TensorRT): then the GPU's power is its energy, not the CPU's.</param>
+    public static WindowMonitor? For(ProbedDevice device, bool onGpu, int gpuIndex = 0, DeviceFiles? files = null)
     {
         ArgumentNullException.ThrowIfNull(device);
         var rapl = device.Arch == "x64" ? RaplCounters.Open(files ?? new DeviceFiles()) : null;
         return device.DeviceClass switch
         {
             // The GPU's own sensor is the energy of a GPU result; RAPL would add the host CPU's package to it.
-            DeviceClasses.Gpu => new WindowMonitor(SampledTool.NvidiaSmi(Interval), $"gpu{gpuIndex}.power_w", 1, $"gpu{gpuIndex}.sm_clock_mhz", null),
+            DeviceClasses.Gpu when onGpu => new WindowMonitor(SampledTool.NvidiaSmi(Interval), $"gpu{gpuIndex}.power_w", 1, $"gpu{gpuIndex}.sm_clock_mhz", null),
 
             // The module's power (VDD_IN, or the sum of the rails on boards without one); see TegrastatsParser.TotalPower.
             DeviceClasses.MobileGpu => new WindowMonitor(SampledTool.Tegrastats(Interval), TegrastatsParser.TotalPower, 0.001, "gpu_freq_mhz", null),

@@ -14,6 +14,11 @@ public static class ProviderCatalog
 
     public static IEnumerable<string> KnownNames => Known.Select(p => $"{p.Name} ({string.Join("/", p.Aliases)})");
 
+    /// <summary>Whether a provider name (or alias) runs on an NVIDIA GPU (CUDA, TensorRT); false for unknown names.</summary>
+    public static bool RunsOnGpu(string? name) =>
+        Known.FirstOrDefault(p => string.Equals(p.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase)
+                                  || p.Aliases.Contains(name?.Trim() ?? "", StringComparer.OrdinalIgnoreCase))?.NativeDependencies.Count > 0;
+
     /// <summary>By full name or alias, case-insensitive; unknown names list the known ones.</summary>
     public static ExecutionProvider Resolve(string name)
     {

@@ -119,7 +119,7 @@ public sealed class WindowMonitorTests
         using var root = FakeDeviceRoot.Create();
         var cpu = new ProbedDevice("x64", "Debian", "Xeon", 2, 1L << 34, "1.32.0", ["CPUExecutionProvider"], DeviceClass.Cpu, "", "", "", "", "h");
 
-        Assert.Null(WindowMonitor.For(cpu, files: root.Files));
+        Assert.Null(WindowMonitor.For(cpu, onGpu: false, files: root.Files));
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class WindowMonitorTests
             .WithFile("sys/class/powercap/intel-rapl:0/energy_uj", "1000000\n")
             .WithFile("sys/class/powercap/intel-rapl:0/max_energy_range_uj", "262143328850\n");
         var cpu = new ProbedDevice("x64", "Debian", "Xeon", 2, 1L << 34, "1.32.0", ["CPUExecutionProvider"], DeviceClass.Cpu, "", "", "", "", "h");
-        using var monitor = WindowMonitor.For(cpu, files: root.Files)!;
+        using var monitor = WindowMonitor.For(cpu, onGpu: false, files: root.Files)!;
 
         var start = monitor.Mark();
         root.WithFile("sys/class/powercap/intel-rapl:0/energy_uj", "46000000\n"); // 45 J later

@@ -59,4 +59,25 @@ public sealed class GpuLibrariesTests
         var error = Assert.Throws<GpuLibrariesMissingException>(() => ProviderCatalog.EnsureLoadable(configuration));
         Assert.Contains("no NVIDIA driver (libcuda.so.1 was not found", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Verify_CudaListedOnAMachineWithoutADriver_RefusedWithTheReasonCpuKept()
+    {
+        if (GpuLibraries.CanLoad("libcuda.so.1"))
+        {
+            Assert.Skip("this machine has an NVIDIA driver");
+        }
+
+        var (usable, refused) = ProviderSessionCheck.Verify([CudaProvider.ProviderName, TensorRtProvider.ProviderName, CpuProvider.ProviderName]);
+
+        Assert.Equal([CpuProvider.ProviderName], usable);
+        Assert.Equal([CudaProvider.ProviderName, TensorRtProvider.ProviderName], refused.Select(r => r.Name));
+        Assert.All(refused, r => Assert.Contains("no NVIDIA driver", r.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TryCreateSession_Cpu_CreatesASessionOnTheOneNodeGraph()
+    {
+        Assert.Null(ProviderSessionCheck.TryCreateSession(CpuProvider.ProviderName));
+    }
 }

@@ -106,7 +106,7 @@ public static class MeasureCommand
             // The device's monitor (nvidia-smi, tegrastats, RAPL) watches the timed window: GPU clock, power and energy.
             var device = new CapabilityProbe().Probe();
             var loop = new MeasurementLoop(new OnnxRuntimeRunnerFactory(), new EnvironmentProbe(), profiler: new OrtOperatorProfiler(),
-                monitors: r => WindowMonitor.For(device, GpuIndex(r)));
+                monitors: r => WindowMonitor.For(device, ProviderCatalog.RunsOnGpu(r.Provider), GpuIndex(r)));
             if (parse.GetValue(sweep) is { } batches)
             {
                 return await SweepAsync(loop, request, batches, parse.GetValue(model)!, parse.GetValue(format), cancellationToken);
