@@ -48,10 +48,11 @@ public static class ProviderSessionCheck
     {
         try
         {
-            var configuration = ProviderCatalog.Configure(provider, new Dictionary<string, string> { [GpuBinding.Key] = GpuBinding.Host }, "fp32");
+            var options = ProviderCatalog.RunsOnGpu(provider) ? new Dictionary<string, string> { [GpuBinding.Key] = GpuBinding.Host } : null;
+            var configuration = ProviderCatalog.Configure(provider, options, "fp32");
             ProviderCatalog.EnsureLoadable(configuration);
-            using var options = ProviderCatalog.CreateSessionOptions(configuration);
-            using var session = new InferenceSession(TinyModel(), options);
+            using var sessionOptions = ProviderCatalog.CreateSessionOptions(configuration);
+            using var session = new InferenceSession(TinyModel(), sessionOptions);
             return null;
         }
         catch (Exception e) when (e is MeasurementSetupException or OnnxRuntimeException or DllNotFoundException or EntryPointNotFoundException)
@@ -60,11 +61,12 @@ public static class ProviderSessionCheck
         }
     }
 
-    // One Add over an 8x8 image: enough for the provider to claim a node, too small to cost time.
+    // One Add over the smallest image the zoo builds: enough for the provider to claim a node, too small to cost time.
     private static byte[] TinyModel()
     {
-        var graph = new GraphBuilder("provider-check", new ModelBuildOptions(8));
-        var x = graph.Input("x", 3, 8, 8);
+        var size = ModelBuildOptions.MinResolution;
+        var graph = new GraphBuilder("provider-check", new ModelBuildOptions(size));
+        var x = graph.Input("x", 3, size, size);
         graph.Output(graph.AddScalar(x, 1), "y");
         return graph.Build([]).ToByteArray();
     }
