@@ -77,6 +77,28 @@ public sealed class StorageTests
     }
 
     [Fact]
+    public async Task ResultStore_EnergyReading_StoredAndReadBackAndAbsentMeansNotMeasured()
+    {
+        var (db, job) = await WithOneLeasedJobAsync();
+        await using var _ = db;
+        var results = new ResultStore(db.Connections, new JobStore(db.Connections, Time), Time);
+        job.Succeed(1);
+        var report = Report(job.Id, 1);
+        var energy = new EnergyReading(554.5, 0.0295, "nvidia-smi gpu0.power_w");
+
+        await results.AcceptAsync(job, "agent-1", report with { Summary = report.Summary with { Energy = energy } });
+
+        var queries = new ResultQueries(db.Connections);
+        Assert.Equal(energy, Assert.Single(await queries.ListAsync(null, null)).Summary.Energy);
+        await using var connection = await db.Connections.OpenAsync();
+        Assert.Equal(554.5, await connection.ExecuteScalarAsync<double>("SELECT mean_power_w FROM results"));
+
+        // A result without a sensor: NULL columns, no reading (never a 0 W one).
+        await connection.ExecuteAsync("UPDATE results SET mean_power_w = NULL, energy_per_image_j = NULL, energy_source = NULL");
+        Assert.Null(Assert.Single(await queries.ListAsync(null, null)).Summary.Energy);
+    }
+
+    [Fact]
     public async Task ResultStore_ReportWithOperatorProfile_StoredAndReadBack()
     {
         var (db, job) = await WithOneLeasedJobAsync();
