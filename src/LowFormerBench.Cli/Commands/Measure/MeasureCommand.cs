@@ -127,7 +127,7 @@ public static class MeasureCommand
     }
 
     /// <summary>"key=value" split at the first '=', both sides trimmed and non-empty; null otherwise.</summary>
-    private static (string Key, string Value)? ParseOption(string text)
+    internal static (string Key, string Value)? ParseOption(string text)
     {
         var equals = text.IndexOf('=', StringComparison.Ordinal);
         if (equals < 0)
