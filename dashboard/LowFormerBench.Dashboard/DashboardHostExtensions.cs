@@ -40,6 +40,7 @@ public static class DashboardHostExtensions
         builder.Services.AddTransient<ResultsViewModel>();
         builder.Services.AddTransient<ModelsViewModel>();
         builder.Services.AddTransient<PlotsViewModel>();
+        builder.Services.AddTransient<BlocksViewModel>();
         builder.Services.AddTransient<OperatorSharesViewModel>();
         builder.Services.AddTransient<EnergyViewModel>();
         return builder;

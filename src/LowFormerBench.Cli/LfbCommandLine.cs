@@ -21,6 +21,7 @@ public static class LfbCommandLine
         root.Subcommands.Add(AgentsCommand.Create());
         root.Subcommands.Add(MeasureCommand.Create());
         root.Subcommands.Add(ProvidersCommand.Create());
+        root.Subcommands.Add(Commands.Probe.ProbeCommand.Create());
         root.Subcommands.Add(Commands.Ci.CiCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(AgentCommand.Create());

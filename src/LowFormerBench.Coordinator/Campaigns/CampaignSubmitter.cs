@@ -7,6 +7,7 @@ using LowFormerBench.Core.Jobs;
 using LowFormerBench.Core.Queries;
 using LowFormerBench.Core.Suites;
 using LowFormerBench.ModelZoo;
+using LowFormerBench.ModelZoo.Probes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +33,9 @@ public sealed class CampaignSubmitter(
     {
         var suite = SuiteParser.Parse(suiteYaml, string.IsNullOrEmpty(suitePath) ? "suite" : suitePath);
         var files = await ResolveModelsAsync(suite, uploadedFiles, cancellationToken);
-        IReadOnlyList<JobSpec> specs = SuiteExpander.Expand(suite, (model, resolution, precision) => files[(model.DisplayName, resolution, precision)]);
+        var probes = await ResolveProbesAsync(suite, cancellationToken);
+        IReadOnlyList<JobSpec> specs = SuiteExpander.Expand(suite, (model, resolution, precision) => files[(model.DisplayName, resolution, precision)],
+            (probe, precision) => probes[(probe, precision)]);
         if (paired is not null)
         {
             (specs, metadata) = await PairAsync(suite.Name, specs, metadata, paired, cancellationToken);
@@ -83,7 +86,50 @@ public sealed class CampaignSubmitter(
         return (pairedSpecs, withBaseline);
     }
 
-    private async Task<Dictionary<(string, int, Precision), string>> ResolveModelsAsync(Suite suite,
+    // Every probe entry is checked and sized before any is built, so a bad one fails the submission with its place in the
+    // suite, the probe, the parameter and the allowed values, and nothing is stored.
+    private async Task<Dictionary<(SuiteProbe, Precision), IReadOnlyList<ResolvedProbe>>> ResolveProbesAsync(Suite suite, CancellationToken cancellationToken)
+    {
+        var errors = new List<string>();
+        var expanded = new List<(SuiteProbe Entry, IReadOnlyList<ProbeComparison> Comparisons)>();
+        foreach (var entry in suite.Probes)
+        {
+            try
+            {
+                var requests = entry.Set is { } set ? ProbeCatalog.Set(set) : [ProbeParameters.Parse(entry.Family!, entry.Parameters, entry.Location.ToString())];
+                expanded.Add((entry, ProbeCatalog.Expand(requests)));
+            }
+            catch (ProbeRequestException e)
+            {
+                errors.AddRange(e.Errors.Select(error => entry.Set is null ? error : $"{entry.Location}: {error}"));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new SuiteValidationException(errors);
+        }
+
+        var resolved = new Dictionary<(SuiteProbe, Precision), IReadOnlyList<ResolvedProbe>>();
+        foreach (var (entry, comparisons) in expanded)
+        {
+            foreach (var precision in suite.Precisions)
+            {
+                var list = new List<ResolvedProbe>();
+                foreach (var probe in comparisons.SelectMany(c => c.Probes))
+                {
+                    var model = await library.EnsureProbeAsync(probe, precision, cancellationToken);
+                    list.Add(new ResolvedProbe(probe.Probe.Name, model.Sha256, probe.Probe.Input.Resolution));
+                }
+
+                resolved[(entry, precision)] = list;
+            }
+        }
+
+        return resolved;
+    }
+
+        private async Task<Dictionary<(string, int, Precision), string>> ResolveModelsAsync(Suite suite,
         IReadOnlyDictionary<string, string> uploadedFiles, CancellationToken cancellationToken)
     {
         var errors = new List<string>();

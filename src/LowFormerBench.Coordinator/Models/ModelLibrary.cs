@@ -4,6 +4,8 @@ using LowFormerBench.Core.Queries;
 using LowFormerBench.ModelZoo;
 using LowFormerBench.ModelZoo.Counting;
 using LowFormerBench.ModelZoo.Onnx;
+using LowFormerBench.ModelZoo.Probes;
+using LowFormerBench.Core.Probes;
 using Microsoft.Extensions.Logging;
 
 namespace LowFormerBench.Coordinator.Models;
@@ -44,6 +46,41 @@ public sealed class ModelLibrary(ModelRecordStore records, ModelBlobStore blobs,
             gate.Release();
         }
     }
+
+    /// <summary>A probe built once per precision (deterministic weights: the same SHA-256 every time), stored as a built-in model.</summary>
+    public async Task<ModelView> EnsureProbeAsync(SizedProbe probe, Core.Jobs.Precision precision, CancellationToken cancellationToken)
+    {
+        var wire = Core.Jobs.PrecisionNames.ToWire(precision);
+        var zooName = ProbeZooPrefix + probe.Probe.Name;
+        var resolution = probe.Probe.Input.Resolution;
+        var gate = _building.GetOrAdd($"{zooName}@{resolution}/{wire}", _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var known = await records.FindBuiltInAsync(zooName, resolution, wire, cancellationToken);
+            if (known is not null && blobs.Contains(known.Sha256))
+            {
+                return known;
+            }
+
+            var built = ProbeBuilder.Build(probe.Probe, precision: precision == Core.Jobs.Precision.Fp16 ? Precision.Float16 : Precision.Float32);
+            var (sha256, size) = await blobs.PutAsync(stream => Task.Run(() => built.WriteTo(stream), cancellationToken), cancellationToken);
+            var model = new ModelView(sha256, probe.Probe.Name, "builtin", zooName, "probe:" + probe.Probe.Family.Name(), resolution, wire, size,
+                built.Parameters, built.Macs, null)
+            {
+                Probe = new ProbeFacts(probe.Probe.Family.Name(), probe.Probe.Comparison, probe.Probe.Variant, probe.Probe.Reference, probe.MacResidual),
+            };
+            await records.AddAsync(model, cancellationToken);
+            CoordinatorLog.ModelStored(logger, sha256, zooName, size);
+            return (await records.GetAsync(sha256, cancellationToken)) ?? model;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public const string ProbeZooPrefix = "probe:";
 
     public Task<ModelView?> GetAsync(string sha256, CancellationToken cancellationToken) => records.GetAsync(sha256, cancellationToken);
 

@@ -12,4 +12,8 @@ public sealed record ModelView(
     long SizeBytes,
     long Params,
     long Macs,
-    double? Top1);
+    double? Top1)
+{
+    /// <summary>Set when the model is a building-block probe.</summary>
+    public Probes.ProbeFacts? Probe { get; init; }
+}

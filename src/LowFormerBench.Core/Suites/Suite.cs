@@ -29,6 +29,9 @@ public sealed record Suite(
     public const string DefaultProvider = "CPUExecutionProvider";
     public const int DefaultThroughputBatch = 16;
 
+    /// <summary>Building-block probes, expanded like models (each at its own input shape, so <see cref="Resolutions"/> does not apply).</summary>
+    public IReadOnlyList<SuiteProbe> Probes { get; init; } = [];
+
     /// <summary>Batch sizes of a scenario: the sweep's for throughput, else the suite's own, else 1 for latency and 16 for throughput.</summary>
     public IReadOnlyList<int> BatchSizesFor(Scenario scenario) =>
         scenario == Scenario.Throughput && BatchSweep is { Count: > 0 } sweep ? sweep

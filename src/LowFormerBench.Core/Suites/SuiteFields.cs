@@ -29,8 +29,14 @@ internal sealed class SuiteFields(YamlMappingNode root, SuiteErrors errors)
         return value;
     }
 
+    /// <summary>The models; a suite of probes alone may leave them out.</summary>
     public IReadOnlyList<SuiteModel> Models()
     {
+        if (!root.Children.ContainsKey("models") && root.Children.ContainsKey("probes"))
+        {
+            return [];
+        }
+
         var items = RequiredSequence("models");
         var models = new List<SuiteModel>();
         for (var i = 0; i < items.Count; i++)
@@ -66,6 +72,9 @@ internal sealed class SuiteFields(YamlMappingNode root, SuiteErrors errors)
 
         return models;
     }
+
+    public IReadOnlyList<SuiteProbe> Probes() =>
+        root.Children.TryGetValue("probes", out var node) ? new SuiteProbeReader(errors).Read(node) : [];
 
     public IReadOnlyList<Scenario> Scenarios()
     {

@@ -14,7 +14,7 @@ public static class SuiteParser
     private static readonly HashSet<string> KnownKeys =
     [
         "name", "description", "models", "scenarios", "batch_sizes", "batch_sweep", "resolutions", "precisions", "providers",
-        "provider_options", "devices", "budget", "profile",
+        "provider_options", "devices", "budget", "profile", "probes",
     ];
 
     public static Suite Parse(string yaml, string path = "suite")
@@ -45,6 +45,7 @@ public static class SuiteParser
 
         var name = fields.RequiredString("name");
         var models = fields.Models();
+        var probes = fields.Probes();
         var scenarios = fields.Scenarios();
         var batchSizes = fields.BatchSizes(scenarios);
         var batchSweep = fields.BatchSweep(scenarios);
@@ -56,7 +57,10 @@ public static class SuiteParser
         var budget = fields.Budget();
         var profile = fields.Flag("profile");
         errors.ThrowIfAny();
-        return new Suite(name!, models, scenarios, batchSizes, resolutions, precisions, providers, providerOptions, devices, budget, profile, batchSweep);
+        return new Suite(name!, models, scenarios, batchSizes, resolutions, precisions, providers, providerOptions, devices, budget, profile, batchSweep)
+        {
+            Probes = probes,
+        };
     }
 
     internal static int? ParseInt(string? text) =>

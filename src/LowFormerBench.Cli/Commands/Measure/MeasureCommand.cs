@@ -141,7 +141,7 @@ public static class MeasureCommand
         int.TryParse(request.ProviderOptions?.GetValueOrDefault("device_id"), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
 
     /// <summary>"key=value" split at the first '=', both sides trimmed and non-empty; null otherwise.</summary>
-    private static (string Key, string Value)? ParseOption(string text)
+    internal static (string Key, string Value)? ParseOption(string text)
     {
         var equals = text.IndexOf('=', StringComparison.Ordinal);
         if (equals < 0)

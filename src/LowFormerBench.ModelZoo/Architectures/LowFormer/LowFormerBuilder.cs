@@ -124,7 +124,7 @@ public static class LowFormerBuilder
     /// 1×1 to q/k/v with half the channels, softmax attention per head, and a dense ConvTranspose that both
     /// projects back to C channels and restores the resolution, cropped to the input size.
     /// </summary>
-    private static Value Lowtention(GraphBuilder b, Value x, int stride)
+    internal static Value Lowtention(GraphBuilder b, Value x, int stride)
     {
         var c = x.Channels;
         var heads = Math.Max(1, c / 2 / 30);
