@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -76,17 +77,56 @@ public sealed class DashboardPagesTests(BrowserFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Plots_BothChartsDrawnByLocalPlotlyWithCorrelation()
+    public async Task Plots_EveryChartDrawnWithLabelledPointsAndReadableTicks()
     {
         await using var session = await VisitAsync("plots", "plots-loading", "Pearson r", "x64-box");
-        await session.Page.WaitForSelectorAsync("#plot-speed-accuracy .js-plotly-plot");
-        await session.Page.WaitForSelectorAsync("#plot-macs-latency .js-plotly-plot");
-        // Four models on each of two agents: every model measured shows as a point.
-        await Assertions.Expect(session.Page.Locator("#plot-speed-accuracy .scatterlayer .point")).ToHaveCountAsync(8 + 6, new() { Timeout = 20_000 });
-        // The seeded operator profile: one bar per operator type in each of the two traces (time share, MAC share).
-        await session.Page.WaitForSelectorAsync("#plot-operator-share .js-plotly-plot");
-        await Assertions.Expect(session.Page.Locator("#plot-operator-share .barlayer .point")).ToHaveCountAsync(3 * 2, new() { Timeout = 20_000 });
+        var page = session.Page;
+        // Drawn traces, not containers: Plotly's point paths inside its scatter layer (four models on each of two
+        // agents) and each agent's Pareto front as a drawn line.
+        await Assertions.Expect(page.Locator("#plot-speed-accuracy .scatterlayer .trace .point")).ToHaveCountAsync(8);
+        await Assertions.Expect(page.Locator("#plot-speed-accuracy .scatterlayer .trace path.js-line")).ToHaveCountAsync(2);
+        // Each measured point carries its label as text on the chart (the fronts repeat no labels).
+        await Assertions.Expect(page.Locator("#plot-speed-accuracy .scatterlayer .textpoint")).ToHaveCountAsync(8);
+        await Assertions.Expect(page.Locator("#plot-speed-accuracy .scatterlayer .textpoint").First).ToHaveTextAsync(new Regex("^(lowformer-b0|efficientvit-b1|mobilenetv2-1.0|resnet18)$"));
+        // Legends name agent and device.
+        var legend = await page.Locator("#plot-speed-accuracy .legendtext").AllTextContentsAsync();
+        Assert.Contains("x64-box (AMD EPYC 7B13 (4 cores))", legend);
+        Assert.Contains("pi5 (Cortex-A76 (4 cores))", legend);
+        await Assertions.Expect(page.Locator("#plot-macs-latency .scatterlayer .trace .point")).ToHaveCountAsync(8);
+        // A log axis reads in whole values (1-2-5 ticks), never Plotly's bare minor digits.
+        var ticks = await page.Locator("#plot-speed-accuracy .xtick text").AllTextContentsAsync();
+        Assert.Contains("10", ticks);
+        Assert.Contains("20", ticks);
+        Assert.All(ticks, t => Assert.Matches("^[0-9.]+k?$", t));
+        // No empty band above the plot: the plot area starts within 30 px of the chart's top.
+        var chartTop = await page.Locator("#plot-speed-accuracy .main-svg").First.BoundingBoxAsync();
+        var areaTop = await page.Locator("#plot-speed-accuracy .bglayer rect, #plot-speed-accuracy .gridlayer").First.BoundingBoxAsync();
+        Assert.InRange(areaTop!.Y - chartTop!.Y, 0, 30);
+        // Once drawn, the server's picture is hidden; the seeded operator profile: a bar per operator type in each of two traces.
+        await Assertions.Expect(page.Locator("#speed-accuracy-static")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#plot-operator-share .barlayer .point")).ToHaveCountAsync(3 * 2);
         await session.ScreenshotAsync("plots");
         session.AssertClean();
+    }
+
+    [Fact]
+    public async Task Plots_WithoutCircuit_ServerSvgShowsLabelledPointsAndSaysWhatWillAppear()
+    {
+        // Scripts off: what a page without its live circuit (or before it) shows.
+        var context = await fixture.RequireBrowser().NewContextAsync(new BrowserNewContextOptions
+        {
+            JavaScriptEnabled = false,
+            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        var response = await page.GotoAsync(fixture.Server.Url + "plots");
+        Assert.Equal(200, response!.Status);
+        await Assertions.Expect(page.Locator("#svg-speed-accuracy .trace-point")).ToHaveCountAsync(8);
+        await Assertions.Expect(page.Locator("#svg-speed-accuracy .trace-line")).ToHaveCountAsync(2);
+        Assert.True(await page.Locator("#svg-speed-accuracy .point-label").CountAsync() >= 6, "most points are labelled beside them");
+        await Assertions.Expect(page.Locator("#svg-macs-latency .trace-point")).ToHaveCountAsync(8);
+        await Assertions.Expect(page.Locator("#speed-accuracy-static .plot-status")).ToContainTextAsync("interactive chart");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "plots-no-circuit.png"), FullPage = true });
+        await context.CloseAsync();
     }
 }
