@@ -129,4 +129,20 @@ public sealed class DashboardPagesTests(BrowserFixture fixture) : IClassFixture<
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "plots-no-circuit.png"), FullPage = true });
         await context.CloseAsync();
     }
+
+    [Theory]
+    [InlineData("no-such-page")]
+    [InlineData("campaigns/999")]
+    public async Task UnknownAddress_404WithTheDashboardsNotFoundPage(string path)
+    {
+        var page = await fixture.RequireBrowser().NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var response = await page.GotoAsync(fixture.Server.Url + path);
+
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Not found");
+        await Assertions.Expect(page.Locator("nav a.nav-link")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.Locator("#not-found")).ToContainTextAsync(path);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "not-found-" + path.Replace('/', '-') + ".png") });
+        await page.CloseAsync();
+    }
 }
