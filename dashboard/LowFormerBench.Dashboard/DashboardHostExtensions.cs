@@ -66,6 +66,7 @@ public static class DashboardHostExtensions
         app.UseAntiforgery();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapGet("/results.csv", ResultsCsvEndpoint.HandleAsync);
+        app.MapGet("/figures/{name}.svg", FigureEndpoint.HandleAsync);
         app.MapGet("/signout", async (HttpContext http) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

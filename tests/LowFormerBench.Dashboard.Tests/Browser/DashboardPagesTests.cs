@@ -34,7 +34,8 @@ public sealed class DashboardPagesTests(BrowserFixture fixture) : IClassFixture<
         var bars = session.Page.Locator("#campaigns .progress-bar");
         await Assertions.Expect(bars).ToHaveCountAsync(2);
         await Assertions.Expect(bars.Nth(1)).ToHaveTextAsync("100%");
-        await Assertions.Expect(bars.Nth(0)).ToHaveTextAsync("0%");
+        await Assertions.Expect(session.Page.Locator("#campaigns .progress-text").Nth(0)).ToHaveTextAsync("0 of 1 jobs run (0%)");
+        await Assertions.Expect(session.Page.Locator("#campaigns .progress-text").Nth(1)).ToHaveTextAsync("8 of 8 jobs run (100%)");
         session.AssertClean();
     }
 
@@ -50,6 +51,18 @@ public sealed class DashboardPagesTests(BrowserFixture fixture) : IClassFixture<
     public async Task Results_FilterByAgentThenCsvExportMatchesTheFilter()
     {
         await using var session = await VisitAsync("results", "results", "8 of 8 results", "lowformer-b0");
+        // At 1400 px nothing scrolls sideways, names do not wrap, and every time column says its unit.
+        Assert.True(await session.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page overflows 1400 px");
+        var firstModel = session.Page.Locator("#results tbody tr td").First;
+        Assert.True((await firstModel.BoundingBoxAsync())!.Height < 30, "model names wrap");
+        var headers = await session.Page.Locator("#results thead th").AllTextContentsAsync();
+        foreach (var header in new[] { "p50 (ms)", "95% CI (ms)", "p99 (ms)", "Campaign", "Measured (UTC)" })
+        {
+            Assert.Contains(headers, h => h.Contains(header, StringComparison.Ordinal));
+        }
+
+        await Assertions.Expect(session.Page.Locator("#results tbody tr").First).ToContainTextAsync("#1");
+        await Assertions.Expect(session.Page.Locator("#matrix-scope")).ToContainTextAsync("at 224 px; from campaign #1");
         await session.Page.SelectOptionAsync("#filter-agent", "pi5");
         await Assertions.Expect(session.Page.Locator("#result-count")).ToContainTextAsync("4 of 8 results");
         await session.ScreenshotAsync("results-filtered");
@@ -66,6 +79,9 @@ public sealed class DashboardPagesTests(BrowserFixture fixture) : IClassFixture<
         await session.Page.SelectOptionAsync("#filter-reference", "resnet18");
         await Assertions.Expect(session.Page.Locator("#speedup-matrix tr:has-text('lowformer-b0')")).ToContainTextAsync("1.27×");
         await session.ScreenshotAsync("results-matrix");
+        var svg = await (await session.Page.APIRequest.GetAsync(fixture.Server.Url + await session.Page.Locator("#matrix-svg").GetAttributeAsync("href"))).TextAsync();
+        Assert.Contains("Speed-up against resnet18", svg, StringComparison.Ordinal);
+        Assert.Equal(4 * 2, System.Text.RegularExpressions.Regex.Count(svg, "class=\"matrix-cell\""));
         session.AssertClean();
     }
 
@@ -144,5 +160,20 @@ public sealed class DashboardPagesTests(BrowserFixture fixture) : IClassFixture<
         await Assertions.Expect(page.Locator("#not-found")).ToContainTextAsync(path);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "not-found-" + path.Replace('/', '-') + ".png") });
         await page.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("speed-accuracy", 8)]
+    [InlineData("macs-latency", 8)]
+    public async Task FigureEndpoint_ServerSvgWithEveryPoint(string name, int points)
+    {
+        using var http = new HttpClient();
+        var response = await http.GetAsync(fixture.Server.Url + $"figures/{name}.svg");
+
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        var svg = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(points, svg.Descendants().Count(e => (string?)e.Attribute("class") == "trace-point"));
+        Assert.Contains(svg.Descendants(), e => e.Value == "x64-box (AMD EPYC 7B13 (4 cores))");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync(fixture.Server.Url + "figures/nothing.svg")).StatusCode);
     }
 }

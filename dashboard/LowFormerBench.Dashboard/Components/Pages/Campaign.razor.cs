@@ -78,7 +78,14 @@ public sealed partial class Campaign : IAsyncDisposable
         }
     }
 
-    private Task CancelAsync() => Model.CancelAsync(Access, _stop.Token);
+    // Cancel asks first: one click on a long campaign's page should not end it.
+    private bool _confirmingCancel;
+
+    private async Task CancelAsync()
+    {
+        _confirmingCancel = false;
+        await Model.CancelAsync(Access, _stop.Token);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -15,6 +15,10 @@ public sealed partial class Results
     [Inject]
     private ResultsViewModel Model { get; set; } = null!;
 
+    private string MatrixQuery => Model.Reference is { } reference
+        ? (Model.Filter.ToQueryString() is { Length: > 0 } q ? q + "&" : "?") + "reference=" + Uri.EscapeDataString(reference)
+        : Model.Filter.ToQueryString();
+
     private IReadOnlyList<string> ResolutionChoices =>
         [.. Model.Resolutions.Select(r => r.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
