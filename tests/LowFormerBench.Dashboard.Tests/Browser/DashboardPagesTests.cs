@@ -53,6 +53,9 @@ public sealed class DashboardPagesTests(BrowserFixture fixture) : IClassFixture<
         await using var session = await VisitAsync("results", "results", "8 of 8 results", "lowformer-b0");
         // At 1400 px nothing scrolls sideways, names do not wrap, and every time column says its unit.
         Assert.True(await session.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page overflows 1400 px");
+        Assert.True(await session.Page.EvaluateAsync<bool>("() => { const g = document.querySelector('.results-grid'); return g.scrollWidth <= g.clientWidth; }"),
+            "the results grid is wider than the page: " + await session.Page.EvaluateAsync<string>(
+                "() => [...document.querySelectorAll('#results thead th')].map(t => t.textContent.trim() + '=' + Math.round(t.getBoundingClientRect().width)).join(', ') + ' grid ' + document.querySelector('.results-grid').scrollWidth + '/' + document.querySelector('.results-grid').clientWidth"));
         var firstModel = session.Page.Locator("#results tbody tr td").First;
         Assert.True((await firstModel.BoundingBoxAsync())!.Height < 30, "model names wrap");
         var headers = await session.Page.Locator("#results thead th").AllTextContentsAsync();
