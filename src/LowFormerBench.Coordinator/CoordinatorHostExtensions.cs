@@ -45,6 +45,7 @@ public static class CoordinatorHostExtensions
         services.AddSingleton<IFarmFeed>(sp => sp.GetRequiredService<CampaignFeed>());
         services.AddSingleton<IDashboardQueries, DashboardQueries>();
         services.AddSingleton<IFarmControl, FarmControl>();
+        services.AddSingleton<SchedulingPolicies>();
         services.AddSingleton<Dispatcher>();
         services.AddSingleton<CampaignSubmitter>();
         services.AddSingleton<AgentTokenCheck>();

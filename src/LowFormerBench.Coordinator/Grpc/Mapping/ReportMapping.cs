@@ -8,6 +8,8 @@ namespace LowFormerBench.Coordinator.Grpc.Mapping;
 
 internal static class ReportMapping
 {
+    public static string FormatJobId(long jobId) => jobId.ToString(CultureInfo.InvariantCulture);
+
     public static long ParseJobId(string jobId) =>
         long.TryParse(jobId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? id
