@@ -68,6 +68,13 @@ public sealed class DashboardPagesTests(BrowserFixture fixture) : IClassFixture<
         await Assertions.Expect(session.Page.Locator("#matrix-scope")).ToContainTextAsync("at 224 px; from campaign #1");
         await session.Page.SelectOptionAsync("#filter-agent", "pi5");
         await Assertions.Expect(session.Page.Locator("#result-count")).ToContainTextAsync("4 of 8 results");
+        // The filter lives in the address: back undoes it, and the link opens the same view.
+        await Assertions.Expect(session.Page).ToHaveURLAsync(new Regex("results\\?agent=pi5$"));
+        await session.Page.GoBackAsync();
+        await Assertions.Expect(session.Page.Locator("#result-count")).ToContainTextAsync("8 of 8 results");
+        await session.GotoAsync(fixture.Server.Url + "results?agent=pi5");
+        await Assertions.Expect(session.Page.Locator("#result-count")).ToContainTextAsync("4 of 8 results");
+        await Assertions.Expect(session.Page.Locator("#filter-agent")).ToHaveValueAsync("pi5");
         await session.ScreenshotAsync("results-filtered");
 
         var href = await session.Page.Locator("#csv-export").GetAttributeAsync("href");
@@ -80,6 +87,7 @@ public sealed class DashboardPagesTests(BrowserFixture fixture) : IClassFixture<
         // resnet18 5.2 ms vs lowformer-b0 4.1 ms on each agent (the seed's pi is 12x slower on both).
         await session.Page.SelectOptionAsync("#filter-agent", "");
         await session.Page.SelectOptionAsync("#filter-reference", "resnet18");
+        await Assertions.Expect(session.Page).ToHaveURLAsync(new Regex("results\\?reference=resnet18$"));
         await Assertions.Expect(session.Page.Locator("#speedup-matrix tr:has-text('lowformer-b0')")).ToContainTextAsync("1.27×");
         await session.ScreenshotAsync("results-matrix");
         var svg = await (await session.Page.APIRequest.GetAsync(fixture.Server.Url + await session.Page.Locator("#matrix-svg").GetAttributeAsync("href"))).TextAsync();
