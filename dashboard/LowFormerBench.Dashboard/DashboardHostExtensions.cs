@@ -60,11 +60,15 @@ public static class DashboardHostExtensions
             app.UseStaticFiles();
         }
 
+        // An unknown address gets the dashboard's not-found page with its 404. Only responses without a body are
+        // re-executed, so gRPC (always 200 with a status trailer) and the CSV endpoint's explained refusals keep theirs.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.Use((HttpContext http, RequestDelegate next) => DashboardSignIn.GateAsync(http, () => next(http)));
         app.UseAntiforgery();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapGet("/results.csv", ResultsCsvEndpoint.HandleAsync);
+        app.MapGet("/figures/{name}.svg", FigureEndpoint.HandleAsync);
         app.MapGet("/signout", async (HttpContext http) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -25,7 +25,7 @@ public sealed record AgentRow(string Name, string State, string BadgeClass, stri
     public static AgentRow From(AgentView a, DateTimeOffset now)
     {
         var c = a.Capabilities;
-        var device = c.JetsonModel ?? c.GpuName ?? $"{c.CpuModel} ({c.CpuCores} cores)";
+        var device = DeviceOf(c);
         var state = a.State.ToString().ToLowerInvariant();
         var badge = a.State switch
         {
@@ -40,8 +40,11 @@ public sealed record AgentRow(string Name, string State, string BadgeClass, stri
             a.CanaryNote ?? "", a.CanaryDrifted, Celsius(a.TemperatureC));
     }
 
-    /// <summary>"48.3 °C"; blank where the agent is offline or its device has no thermal zone.</summary>
-    public static string Celsius(double? celsius) => celsius is { } c ? c.ToString("0.0", CultureInfo.InvariantCulture) + " °C" : "";
+    /// <summary>"48.3 °C"; "n/a" where the agent is offline or its device has no thermal zone.</summary>
+    public static string Celsius(double? celsius) => celsius is { } c ? c.ToString("0.0", CultureInfo.InvariantCulture) + " °C" : "n/a";
+
+    /// <summary>What the agent measures on: the Jetson module, else the GPU, else the CPU with its cores (also the plots' legend).</summary>
+    public static string DeviceOf(LowFormerBench.Core.Devices.DeviceCapabilities c) => c.JetsonModel ?? c.GpuName ?? $"{c.CpuModel} ({c.CpuCores} cores)";
 
     public static string Ago(TimeSpan span) => span.TotalSeconds switch
     {

@@ -85,6 +85,18 @@ public sealed class CampaignsViewModel(IDashboardQueries queries, IFarmControl c
         ? 100
         : (int)Math.Round(100.0 * (c.SucceededJobs + c.FailedJobs + c.CancelledJobs) / c.TotalJobs, MidpointRounding.ToZero);
 
+    /// <summary>Jobs run (succeeded or failed) over all jobs, rounded down: cancelled jobs were not run.</summary>
+    public static int RunPercent(CampaignView c) => c.TotalJobs == 0
+        ? 0
+        : (int)Math.Round(100.0 * (c.SucceededJobs + c.FailedJobs) / c.TotalJobs, MidpointRounding.ToZero);
+
+    /// <summary>"3 of 12 jobs run (25%) · 9 cancelled".</summary>
+    public static string ProgressText(CampaignView c)
+    {
+        var text = $"{c.SucceededJobs + c.FailedJobs} of {c.TotalJobs} jobs run ({RunPercent(c)}%)";
+        return c.CancelledJobs > 0 ? $"{text} · {c.CancelledJobs} cancelled" : text;
+    }
+
     public static string BadgeClass(string state) => state switch
     {
         "succeeded" => "bg-success",

@@ -23,6 +23,9 @@ public sealed class PlotsViewModel(IDashboardQueries queries)
 
     public IReadOnlyList<ThroughputSeries> Throughput { get; private set; } = [];
 
+    /// <summary>Each agent's device (GPU, Jetson module or CPU), for the legends; agents not registered have none.</summary>
+    public IReadOnlyDictionary<string, string> Devices { get; private set; } = new Dictionary<string, string>();
+
     /// <summary>Agents with any result: the choices for the per-agent plots (resolution, history).</summary>
     public IReadOnlyList<string> Agents { get; private set; } = [];
 
@@ -38,6 +41,9 @@ public sealed class PlotsViewModel(IDashboardQueries queries)
 
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
+        Devices = (await queries.ListAgentsAsync(cancellationToken))
+            .GroupBy(a => a.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => AgentRow.DeviceOf(g.First().Capabilities), StringComparer.Ordinal);
         Show(await queries.LatestResultsAsync(ResultCriteria.All, cancellationToken));
         await ChooseAgentAsync(Agent is not null && Agents.Contains(Agent) ? Agent : Agents.FirstOrDefault(), cancellationToken);
     }
@@ -85,22 +91,31 @@ public sealed class PlotsViewModel(IDashboardQueries queries)
     private static List<PlotPoint> Latest(IEnumerable<ResultView> results) => [.. results
         .GroupBy(r => (r.ModelSha256, r.Provider))
         .Select(g => g.MaxBy(r => r.JobId)!)
-        .Select(r => new PlotPoint($"{r.Model} {r.Resolution} {r.Precision} {r.Provider}", r.Model, r.Summary.P50Ms, r.Top1, r.Macs))
+        .Select(r => new PlotPoint(r))
         .OrderBy(p => p.LatencyMs)];
 
     // The paper's throughput is a model's best over batch sizes: the newest result per batch, then the best batch.
     private static List<ThroughputPoint> BestBatch(IEnumerable<ResultView> results) => [.. results
         .GroupBy(r => (r.ModelSha256, r.Provider))
         .Select(g => g.GroupBy(r => r.Batch).Select(b => b.MaxBy(r => r.JobId)!).MaxBy(r => r.Summary.ThroughputIps)!)
-        .Select(r => new ThroughputPoint($"{r.Model} {r.Resolution} {r.Precision} {r.Provider} batch {r.Batch}", r.Model, r.Summary.ThroughputIps,
-            r.Batch, r.Top1))
+        .Select(r => new ThroughputPoint(r))
         .OrderByDescending(p => p.ImagesPerSecond)];
 }
 
-/// <summary>A measured model configuration on one agent.</summary>
-public sealed record PlotPoint(string Label, string Model, double LatencyMs, double? Top1, long Macs)
+/// <summary>A measured model configuration on one agent: its median latency at batch 1.</summary>
+/// <remarks>
+/// Top-1 is the model's published figure, which the model store keeps only for the resolution it was published at
+/// (a 128 px build of a model published at 224 px has none), so accuracy plots never mix resolutions.
+/// </remarks>
+public sealed record PlotPoint(ResultView Result)
 {
-    public double GigaMacs => Macs / 1e9;
+    public string Model => Result.Model;
+
+    public double LatencyMs => Result.Summary.P50Ms;
+
+    public double? Top1 => Result.Top1;
+
+    public double GigaMacs => Result.Macs / 1e9;
 }
 
 /// <summary>One agent's points, its speed-accuracy front and its MACs-latency correlation.</summary>
@@ -117,7 +132,16 @@ public sealed record AgentSeries(string Agent, IReadOnlyList<PlotPoint> Points, 
 }
 
 /// <summary>A model configuration's best throughput on one agent, and the batch size that reached it.</summary>
-public sealed record ThroughputPoint(string Label, string Model, double ImagesPerSecond, int Batch, double? Top1);
+public sealed record ThroughputPoint(ResultView Result)
+{
+    public string Model => Result.Model;
+
+    public double ImagesPerSecond => Result.Summary.ThroughputIps;
+
+    public int Batch => Result.Batch;
+
+    public double? Top1 => Result.Top1;
+}
 
 /// <summary>One agent's throughput points with a published top-1, and their front (no other is both faster and more accurate).</summary>
 public sealed record ThroughputSeries(string Agent, IReadOnlyList<ThroughputPoint> WithTop1, IReadOnlyList<ThroughputPoint> Front)
@@ -140,7 +164,7 @@ public sealed record ResolutionLine(string Name, IReadOnlyList<(int Resolution, 
         return [.. results
             .Where(r => r.Agent == agent && r.Scenario == latency && r.Batch == 1 && r.Resolution > 0)
             .GroupBy(r => (r.Model, r.Precision, r.Provider))
-            .Select(g => new ResolutionLine($"{g.Key.Model} {g.Key.Precision} {g.Key.Provider}", [.. g
+            .Select(g => new ResolutionLine($"{g.Key.Model} {g.Key.Precision} {LowFormerBench.Core.Figures.ConfigurationLabel.Provider(g.Key.Provider)}", [.. g
                 .GroupBy(r => r.Resolution)
                 .Select(byResolution => (byResolution.Key, byResolution.MaxBy(r => r.JobId)!.Summary.P50Ms))
                 .OrderBy(p => p.Key)]))

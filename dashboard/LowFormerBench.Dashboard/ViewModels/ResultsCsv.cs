@@ -38,14 +38,18 @@ public static class ResultsCsv
         object?[] fields =
         [
             r.JobId, r.CampaignId, r.Model, r.ModelSha256, r.Agent, r.Scenario, r.Batch, r.Resolution, r.Precision, r.Provider,
-            s.P50Ms, s.P90Ms, s.P99Ms, s.MeanMs, s.StddevMs, s.MedianCiLowMs, s.MedianCiHighMs, s.Samples, s.ThroughputIps,
-            r.Params, r.Macs, r.Top1, r.Throttled ? "true" : "false", r.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
+            Ms(s.P50Ms), Ms(s.P90Ms), Ms(s.P99Ms), Ms(s.MeanMs), Ms(s.StddevMs), Ms(s.MedianCiLowMs), Ms(s.MedianCiHighMs), s.Samples,
+            s.ThroughputIps.ToString("0.##", CultureInfo.InvariantCulture), r.Params, r.Macs, r.Top1, r.Throttled ? "true" : "false", r.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
 
             // No sensor: empty numbers and "not measured", never a 0 that would read as free inference.
             s.Energy?.MeanPowerW, s.Energy?.JoulesPerImage, s.Energy?.Source ?? Core.Results.EnergyReading.NotMeasured,
         ];
         return string.Join(",", fields.Select(Field));
     }
+
+    // Times to 0.1 µs and images/s to hundredths: finer digits are the timer's noise, not the measurement
+    // (stored values keep full precision; `lfb results --format json` hands them over).
+    private static string Ms(double ms) => ms.ToString("0.####", CultureInfo.InvariantCulture);
 
     private static string Field(object? value)
     {

@@ -43,6 +43,23 @@ public sealed class ResultsViewModel(IDashboardQueries queries)
 
     public string CsvHref => "results.csv" + Filter.ToQueryString();
 
+    /// <summary>What the matrix shows: the newest latency result at batch 1 per configuration, and at which resolutions and campaigns.</summary>
+    public string MatrixScope
+    {
+        get
+        {
+            if (_matrixResults.Count == 0)
+            {
+                return "No latency results at batch 1 match the filter.";
+            }
+
+            var resolutions = string.Join(", ", _matrixResults.Select(r => r.Resolution).Distinct().Order().Select(r => r > 0 ? $"{r} px" : "file's input"));
+            var campaigns = string.Join(", ", _matrixResults.Select(r => r.CampaignId).Distinct().Order().Select(c => "#" + c.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            var newest = _matrixResults.Max(r => r.CreatedAt).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            return $"Newest result per model and agent at {resolutions}; from campaign {campaigns} (newest {newest} UTC).";
+        }
+    }
+
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         _facets = await queries.ResultFacetsAsync(cancellationToken);

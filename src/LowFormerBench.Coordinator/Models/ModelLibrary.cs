@@ -35,8 +35,10 @@ public sealed class ModelLibrary(ModelRecordStore records, ModelBlobStore blobs,
 
             var built = Zoo.Build(entry, new ModelBuildOptions(resolution, Precision: precision == Core.Jobs.Precision.Fp16 ? Precision.Float16 : Precision.Float32));
             var (sha256, size) = await blobs.PutAsync(stream => Task.Run(() => built.WriteTo(stream), cancellationToken), cancellationToken);
+            // A published top-1 belongs to the resolution it was published at: a 128 px build of a 224 px model has none.
+            var top1 = resolution == entry.Card.DefaultResolution ? entry.Card.Top1?.Value : null;
             var model = new ModelView(sha256, entry.Card.Name, "builtin", entry.Card.Name, entry.Card.Family, resolution, wire, size,
-                built.Parameters, built.Macs, entry.Card.Top1?.Value);
+                built.Parameters, built.Macs, top1);
             await records.AddAsync(model, cancellationToken);
             CoordinatorLog.ModelStored(logger, sha256, key, size);
             return model;

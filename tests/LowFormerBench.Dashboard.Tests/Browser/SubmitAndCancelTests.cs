@@ -28,9 +28,18 @@ public sealed class SubmitAndCancelTests(BrowserFixture fixture) : IClassFixture
 
         await page.ClickAsync("#campaigns a:text('from-the-page')");
         await page.WaitForSelectorAsync("#cancel-campaign");
+        // Cancel asks first; "keep running" keeps it.
         await page.ClickAsync("#cancel-campaign");
+        await page.ClickAsync("#cancel-keep");
+        await Assertions.Expect(page.Locator("#campaign-state")).ToHaveTextAsync("running");
+        await page.ClickAsync("#cancel-campaign");
+        await Assertions.Expect(page.Locator("#cancel-confirmation")).ToContainTextAsync("Cancel 1 unfinished jobs?");
+        await page.ClickAsync("#cancel-confirm");
         await Assertions.Expect(page.Locator("#campaign-state")).ToHaveTextAsync("cancelled");
-        await Assertions.Expect(page.Locator("#campaign-progress")).ToContainTextAsync("100%");
+        // Nothing was run: the bar is the grey "cancelled" part alone, and says 0 of 1 run, not a full "100%".
+        await Assertions.Expect(page.Locator("#campaign-progress .cancelled-bar")).ToHaveTextAsync("cancelled");
+        await Assertions.Expect(page.Locator("#campaign-progress .bg-success")).ToHaveTextAsync("");
+        await Assertions.Expect(page.Locator("main .progress-text")).ToHaveTextAsync("0 of 1 jobs run (0%) · 1 cancelled");
         // Bootstrap animates the bar's width for 0.6 s: let it land before the picture.
         await page.WaitForTimeoutAsync(800);
         await session.ScreenshotAsync("campaign-cancelled");

@@ -27,7 +27,7 @@ public sealed class AgentsViewModelTests
         Assert.Equal("AMD EPYC (2 cores)", model.Agents[0].Device);
         Assert.Equal("3 h ago", model.Agents[2].LastSeen);
         Assert.Equal("71.3 °C", busy.Temperature);
-        Assert.Equal("", model.Agents[0].Temperature);
+        Assert.Equal("n/a", model.Agents[0].Temperature);
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

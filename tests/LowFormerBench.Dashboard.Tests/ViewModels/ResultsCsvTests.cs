@@ -24,6 +24,16 @@ public sealed class ResultsCsvTests
     }
 
     [Fact]
+    public void Row_TimesAndThroughput_RoundedToSensibleDigits()
+    {
+        var fields = ResultsCsv.Row(Sample.Result(1, "m", "a", 1.234567891, null)).Split(',');
+        var header = ResultsCsv.Header.Split(',');
+
+        Assert.Equal("1.2346", fields[Array.IndexOf(header, "p50_ms")]);
+        Assert.Equal("810", fields[Array.IndexOf(header, "throughput_ips")]);
+    }
+
+    [Fact]
     public void Row_FieldWithCommaOrQuote_QuotedAndDoubled()
     {
         var row = ResultsCsv.Row(Sample.Result(1, "my \"net\", v2", "agent", 1, null));

@@ -30,7 +30,18 @@ public sealed partial class Campaign : IAsyncDisposable
     [CascadingParameter]
     private DashboardAccess Access { get; set; } = new(false);
 
-    protected override Task OnParametersSetAsync() => Model.LoadAsync(CampaignId, _stop.Token);
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        await Model.LoadAsync(CampaignId, _stop.Token);
+        if (Model.Campaign is null)
+        {
+            // A 404 with the dashboard's not-found page (the server's render sets the status), not a 200 that says "no such campaign".
+            Navigation.NotFound();
+        }
+    }
 
     protected override void OnAfterRender(bool firstRender)
     {
@@ -67,7 +78,14 @@ public sealed partial class Campaign : IAsyncDisposable
         }
     }
 
-    private Task CancelAsync() => Model.CancelAsync(Access, _stop.Token);
+    // Cancel asks first: one click on a long campaign's page should not end it.
+    private bool _confirmingCancel;
+
+    private async Task CancelAsync()
+    {
+        _confirmingCancel = false;
+        await Model.CancelAsync(Access, _stop.Token);
+    }
 
     public async ValueTask DisposeAsync()
     {
