@@ -56,4 +56,7 @@ internal static partial class AgentLog
 
     [LoggerMessage(22, LogLevel.Warning, "Cached model {ModelSha256} does not match its hash; deleted, downloading it again")]
     public static partial void ModelCacheCorrupt(ILogger logger, string modelSha256);
+
+    [LoggerMessage(23, LogLevel.Error, "The coordinator refused the result of job {JobId} attempt {Attempt}: {Reason}")]
+    public static partial void ResultRefused(ILogger logger, string jobId, int attempt, string reason);
 }

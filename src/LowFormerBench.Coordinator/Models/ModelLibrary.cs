@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LowFormerBench.Coordinator.Storage;
+using LowFormerBench.Core.Models;
 using LowFormerBench.Core.Queries;
 using LowFormerBench.ModelZoo;
 using LowFormerBench.ModelZoo.Counting;
@@ -25,13 +26,14 @@ public sealed class ModelLibrary(ModelRecordStore records, ModelBlobStore blobs,
         try
         {
             var known = await records.FindBuiltInAsync(entry.Card.Name, resolution, precision, cancellationToken);
-            if (known is not null && blobs.Contains(known.Sha256))
+            if (known is not null && blobs.Contains(ModelDigest.Parse(known.Sha256)))
             {
                 return known;
             }
 
             var built = Zoo.Build(entry, new ModelBuildOptions(resolution, Precision: precision == "fp16" ? Precision.Float16 : Precision.Float32));
-            var (sha256, size) = await blobs.PutAsync(stream => Task.Run(() => built.WriteTo(stream), cancellationToken), cancellationToken);
+            var (digest, size) = await blobs.PutAsync(stream => Task.Run(() => built.WriteTo(stream), cancellationToken), cancellationToken);
+            var sha256 = digest.Hex;
             var model = new ModelView(sha256, entry.Card.Name, "builtin", entry.Card.Name, entry.Card.Family, resolution, precision, size,
                 built.Parameters, built.Macs, entry.Card.Top1?.Value);
             await records.AddAsync(model, cancellationToken);
@@ -52,7 +54,8 @@ public sealed class ModelLibrary(ModelRecordStore records, ModelBlobStore blobs,
     /// </summary>
     public async Task<ModelView> AddUploadAsync(string displayName, Func<Stream, Task> write, CancellationToken cancellationToken)
     {
-        var (sha256, size) = await blobs.PutAsync(write, cancellationToken);
+        var (digest, size) = await blobs.PutAsync(write, cancellationToken);
+        var sha256 = digest.Hex;
         if (await records.GetAsync(sha256, cancellationToken) is { } known)
         {
             return known;
@@ -61,12 +64,12 @@ public sealed class ModelLibrary(ModelRecordStore records, ModelBlobStore blobs,
         ModelCount count;
         try
         {
-            count = OnnxModelCounter.Count(OnnxModelFile.Load(blobs.PathOf(sha256)), new CountOptions());
-            OnnxRuntimeLoadCheck.Require(blobs.PathOf(sha256));
+            count = OnnxModelCounter.Count(OnnxModelFile.Load(blobs.PathOf(digest)), new CountOptions());
+            OnnxRuntimeLoadCheck.Require(blobs.PathOf(digest));
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException or InvalidOperationException)
         {
-            File.Delete(blobs.PathOf(sha256));
+            File.Delete(blobs.PathOf(digest));
             throw new InvalidDataException($"'{displayName}' was refused: {e.Message}", e);
         }
 
