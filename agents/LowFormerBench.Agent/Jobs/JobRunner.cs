@@ -1,4 +1,4 @@
-using LowFormerBench.Agent.ModelCache;
+using LowFormerBench.Agent.Models;
 using LowFormerBench.Core.Models;
 using LowFormerBench.Measurement.ExecutionProviders;
 using LowFormerBench.Measurement.Loop;
@@ -14,7 +14,7 @@ namespace LowFormerBench.Agent.Jobs;
 /// <see cref="JobFailure"/>; only cancellation escapes, because what happens then (nothing, or a hand-back) is the
 /// caller's decision.
 /// </summary>
-public sealed class JobRunner(ModelCache.ModelCache cache, IJobMeasurer measurer, IOptions<AgentOptions> options, ILogger<JobRunner> logger)
+public sealed class JobRunner(ModelCache cache, IJobMeasurer measurer, IOptions<AgentOptions> options, ILogger<JobRunner> logger)
 {
     /// <param name="send">Where progress goes; best effort.</param>
     /// <returns>The job's report: a result or a failure.</returns>

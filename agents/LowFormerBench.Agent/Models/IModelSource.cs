@@ -1,7 +1,7 @@
 using LowFormerBench.Core.Models;
 using LowFormerBench.Protos.V1;
 
-namespace LowFormerBench.Agent.ModelCache;
+namespace LowFormerBench.Agent.Models;
 
 /// <summary>Where model bytes come from: the coordinator's DownloadModel stream, or a fake in tests.</summary>
 public interface IModelSource
