@@ -59,4 +59,7 @@ internal static partial class AgentLog
 
     [LoggerMessage(23, LogLevel.Warning, "Not advertising {Provider}: the native library has it, but no session could be created on it here. {Reason}")]
     public static partial void ProviderRefused(ILogger logger, string provider, string reason);
+
+    [LoggerMessage(24, LogLevel.Error, "The coordinator refused the result of job {JobId} attempt {Attempt}: {Reason}")]
+    public static partial void ResultRefused(ILogger logger, string jobId, int attempt, string reason);
 }

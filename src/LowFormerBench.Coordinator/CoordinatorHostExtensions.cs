@@ -49,6 +49,7 @@ public static class CoordinatorHostExtensions
         services.AddSingleton<Dispatcher>();
         services.AddSingleton<CampaignSubmitter>();
         services.AddSingleton<AgentTokenCheck>();
+        services.AddSingleton<Security.AgentClaims>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<Security.AccessPolicy>();
         services.AddSingleton<Core.Security.IAccessPolicy>(sp => sp.GetRequiredService<Security.AccessPolicy>());

@@ -49,6 +49,15 @@ public sealed class CoordinatorOptions
     /// <summary>Largest model file accepted by upload.</summary>
     public long MaxModelBytes { get; set; } = 2L << 30;
 
+    /// <summary>Timed samples one result may carry (and its paired reference, each); a result with more is refused for that attempt.</summary>
+    public int MaxSamplesPerResult { get; set; } = Core.Results.ResultLimits.DefaultMaxSamples;
+
+    /// <summary>Jobs one campaign may expand to; a bigger suite is refused with its expansion count.</summary>
+    public int MaxJobsPerCampaign { get; set; } = DefaultMaxJobsPerCampaign;
+
+    /// <summary>10,000 jobs: 10 models x 5 resolutions x 2 precisions x 10 devices x 10 batch sizes fits; 81,920 does not.</summary>
+    public const int DefaultMaxJobsPerCampaign = 10_000;
+
     /// <summary>The per-device reference model (section "Coordinator:Canary"); off unless its Model is set.</summary>
     public Canary.CanaryOptions Canary { get; set; } = new();
 
@@ -101,6 +110,16 @@ public sealed class CoordinatorOptionsValidator : IValidateOptions<CoordinatorOp
         if (options.RateLimit.PermitsPerSecond < 0 || options.RateLimit.Burst < 1)
         {
             errors.Add("Coordinator:RateLimit:PermitsPerSecond must be 0 (no limit) or more, and Coordinator:RateLimit:Burst at least 1");
+        }
+
+        if (options.MaxSamplesPerResult < 1)
+        {
+            errors.Add($"Coordinator:MaxSamplesPerResult must be at least 1 (the default is {Core.Results.ResultLimits.DefaultMaxSamples})");
+        }
+
+        if (options.MaxJobsPerCampaign < 1)
+        {
+            errors.Add($"Coordinator:MaxJobsPerCampaign must be at least 1 (the default is {CoordinatorOptions.DefaultMaxJobsPerCampaign})");
         }
 
         errors.AddRange(options.Tls.Validate());

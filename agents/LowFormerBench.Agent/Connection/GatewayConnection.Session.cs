@@ -94,6 +94,12 @@ public sealed partial class GatewayConnection
                 jobs.StopTakingWork();
                 break;
             case CoordinatorMessage.KindOneofCase.Ack:
+                if (message.Ack.Outcome == "refused")
+                {
+                    // Refused for good (re-sending the same numbers would be refused again); the attempt failed on the coordinator.
+                    AgentLog.ResultRefused(logger, message.Ack.JobId, message.Ack.Attempt, message.Ack.Reason);
+                }
+
                 outbox.Acknowledge(message.Ack.JobId, message.Ack.Attempt);
                 break;
             default:

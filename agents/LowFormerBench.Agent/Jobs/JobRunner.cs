@@ -1,4 +1,5 @@
 using LowFormerBench.Agent.Models;
+using LowFormerBench.Core.Models;
 using LowFormerBench.Measurement.ExecutionProviders;
 using LowFormerBench.Measurement.Loop;
 using LowFormerBench.Protos.V1;
@@ -24,17 +25,17 @@ public sealed class JobRunner(ModelCache cache, IJobMeasurer measurer, IOptions<
         var progress = new Progress(job, send, logger);
         try
         {
-            var request = Check(job);
-            var model = await FetchAsync(job, progress, cancellationToken);
+            var (request, digest, referenceDigest) = Check(job);
+            var model = await FetchAsync(digest, job, progress, cancellationToken);
             MeasurementOutcome outcome;
             (string Sha256, IReadOnlyList<double> SamplesMs)? reference = null;
-            if (job.ReferenceModelSha256.Length > 0)
+            if (referenceDigest is { } referenceSha)
             {
                 // A paired job: the baseline's model too, from the same cache, then both in one interleaved window.
-                var referenceModel = await cache.GetAsync(job.ReferenceModelSha256, job.ReferenceModelSizeBytes, cancellationToken);
+                var referenceModel = await cache.GetAsync(referenceSha, job.ReferenceModelSizeBytes, cancellationToken);
                 var paired = await measurer.MeasurePairedAsync(request with { ModelPath = model.Path }, referenceModel.Path, progress, cancellationToken);
                 outcome = paired.Candidate;
-                reference = (referenceModel.Sha256, paired.Reference.SamplesMs);
+                reference = (referenceModel.Digest.Hex, paired.Reference.SamplesMs);
             }
             else
             {
@@ -66,34 +67,36 @@ public sealed class JobRunner(ModelCache cache, IJobMeasurer measurer, IOptions<
 
     // A job this device cannot measure (malformed request, unknown option, a provider its ONNX Runtime lacks) fails
     // at once and for good, before a byte is downloaded.
-    private MeasurementRequest Check(JobAssignment job)
+    private (MeasurementRequest Request, ModelDigest Digest, ModelDigest? Reference) Check(JobAssignment job)
     {
-        string sha;
+        // The assignment's digests are parsed here, once: only a ModelDigest reaches the cache's paths.
+        ModelDigest sha;
+        ModelDigest? reference = null;
         try
         {
-            sha = ModelCache.Normalize(job.ModelSha256);
+            sha = ModelDigest.Parse(job.ModelSha256);
             if (job.ReferenceModelSha256.Length > 0)
             {
-                ModelCache.Normalize(job.ReferenceModelSha256);
+                reference = ModelDigest.Parse(job.ReferenceModelSha256);
             }
         }
-        catch (ArgumentException e)
+        catch (FormatException e)
         {
             throw new JobFailedException($"the assignment cannot be measured: {e.Message}", permanent: true, e);
         }
 
         // The real path is known once fetched; validation only needs one.
-        var request = job.ToRequest(modelPath: sha + ".onnx");
+        var request = job.ToRequest(modelPath: sha.FileName);
         request.Validate();
         var provider = ProviderCatalog.Configure(request.Provider, request.ProviderOptions, request.Precision);
         ProviderCatalog.EnsureAvailable(provider, measurer.Capabilities.Providers);
-        return request;
+        return (request, sha, reference);
     }
 
-    private async Task<CachedModel> FetchAsync(JobAssignment job, Progress progress, CancellationToken cancellationToken)
+    private async Task<CachedModel> FetchAsync(ModelDigest digest, JobAssignment job, Progress progress, CancellationToken cancellationToken)
     {
         progress.Enter(JobPhases.Fetching);
-        var model = await cache.GetAsync(job.ModelSha256, job.ModelSizeBytes, cancellationToken);
+        var model = await cache.GetAsync(digest, job.ModelSizeBytes, cancellationToken);
         progress.ModelFromCache = model.FromCache;
         return model;
     }

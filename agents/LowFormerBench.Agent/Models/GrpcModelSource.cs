@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Grpc.Core;
 using LowFormerBench.Agent.Connection;
+using LowFormerBench.Core.Models;
 using LowFormerBench.Protos.V1;
 using Microsoft.Extensions.Options;
 
@@ -9,12 +10,12 @@ namespace LowFormerBench.Agent.Models;
 /// <summary>Model bytes from the coordinator's <c>AgentGateway.DownloadModel</c> server stream.</summary>
 public sealed class GrpcModelSource(CoordinatorChannel channel, IOptions<AgentOptions> options) : IModelSource
 {
-    public async IAsyncEnumerable<ModelChunk> ReadAsync(string sha256, long offset, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<ModelChunk> ReadAsync(ModelDigest digest, long offset, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var request = new DownloadModelRequest
         {
             Token = options.Value.Token,
-            Sha256 = sha256,
+            Sha256 = digest.Hex,
             Offset = offset,
             AgentName = options.Value.Name,
         };

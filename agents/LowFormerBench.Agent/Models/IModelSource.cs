@@ -1,3 +1,4 @@
+using LowFormerBench.Core.Models;
 using LowFormerBench.Protos.V1;
 
 namespace LowFormerBench.Agent.Models;
@@ -6,5 +7,5 @@ namespace LowFormerBench.Agent.Models;
 public interface IModelSource
 {
     /// <summary>The model's bytes from <paramref name="offset"/> to its end, in order.</summary>
-    IAsyncEnumerable<ModelChunk> ReadAsync(string sha256, long offset, CancellationToken cancellationToken);
+    IAsyncEnumerable<ModelChunk> ReadAsync(ModelDigest digest, long offset, CancellationToken cancellationToken);
 }

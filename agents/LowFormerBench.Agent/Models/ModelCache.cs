@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using LowFormerBench.Core.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,22 +17,21 @@ public sealed class ModelCache(IModelSource source, IOptions<AgentOptions> optio
 
     // One job runs at a time, but `lfb up` could host two agents on one cache folder: downloads never interleave.
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly HashSet<string> _verified = new(StringComparer.Ordinal);
+    private readonly HashSet<ModelDigest> _verified = [];
 
     /// <summary>The verified model file, from the cache or freshly downloaded.</summary>
     /// <param name="expectedSize">The size the coordinator announced, or 0 when unknown.</param>
-    /// <exception cref="InvalidDataException">What arrived does not hash to <paramref name="sha256"/>; nothing is kept.</exception>
-    public async Task<CachedModel> GetAsync(string sha256, long expectedSize, CancellationToken cancellationToken)
+    /// <exception cref="InvalidDataException">What arrived does not hash to <paramref name="sha"/>; nothing is kept.</exception>
+    public async Task<CachedModel> GetAsync(ModelDigest sha, long expectedSize, CancellationToken cancellationToken)
     {
-        var sha = Normalize(sha256);
         await _gate.WaitAsync(cancellationToken);
         try
         {
             var directory = Directory.CreateDirectory(options.Value.ResolvedCacheDirectory).FullName;
-            var path = Path.Combine(directory, sha + ".onnx");
+            var path = Path.Combine(directory, sha.FileName);
             if (File.Exists(path) && await IsIntactAsync(sha, path, cancellationToken))
             {
-                AgentLog.ModelCacheHit(logger, sha);
+                AgentLog.ModelCacheHit(logger, sha.Hex);
                 return new CachedModel(path, sha, FromCache: true, BytesDownloaded: 0);
             }
 
@@ -45,13 +45,7 @@ public sealed class ModelCache(IModelSource source, IOptions<AgentOptions> optio
         }
     }
 
-    /// <summary>Lower-case hex; anything else could name a path outside the cache folder.</summary>
-    public static string Normalize(string sha256) =>
-        sha256.Length == 64 && sha256.All(char.IsAsciiHexDigit)
-            ? sha256.ToLowerInvariant()
-            : throw new ArgumentException($"'{sha256}' is not a SHA-256 (64 hex digits)", nameof(sha256));
-
-    private async Task<bool> IsIntactAsync(string sha, string path, CancellationToken cancellationToken)
+    private async Task<bool> IsIntactAsync(ModelDigest sha, string path, CancellationToken cancellationToken)
     {
         if (_verified.Contains(sha))
         {
@@ -60,19 +54,19 @@ public sealed class ModelCache(IModelSource source, IOptions<AgentOptions> optio
 
         await using (var file = File.OpenRead(path))
         {
-            if (Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken)) == sha)
+            if (ModelDigest.FromHash(await SHA256.HashDataAsync(file, cancellationToken)) == sha)
             {
                 _verified.Add(sha);
                 return true;
             }
         }
 
-        AgentLog.ModelCacheCorrupt(logger, sha);
+        AgentLog.ModelCacheCorrupt(logger, sha.Hex);
         File.Delete(path);
         return false;
     }
 
-    private async Task<long> DownloadAsync(string sha, string path, long expectedSize, CancellationToken cancellationToken)
+    private async Task<long> DownloadAsync(ModelDigest sha, string path, long expectedSize, CancellationToken cancellationToken)
     {
         var partial = Path.ChangeExtension(path, ".partial");
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -98,7 +92,7 @@ public sealed class ModelCache(IModelSource source, IOptions<AgentOptions> optio
             file.Flush(flushToDisk: true);
         }
 
-        var actual = Convert.ToHexStringLower(hash.GetHashAndReset());
+        var actual = ModelDigest.FromHash(hash.GetHashAndReset());
         if (actual != sha)
         {
             File.Delete(partial);
@@ -109,7 +103,7 @@ public sealed class ModelCache(IModelSource source, IOptions<AgentOptions> optio
         }
 
         File.Move(partial, path, overwrite: true);
-        AgentLog.ModelDownloaded(logger, sha, received, offset);
+        AgentLog.ModelDownloaded(logger, sha.Hex, received, offset);
         return received;
     }
 
@@ -143,4 +137,4 @@ public sealed class ModelCache(IModelSource source, IOptions<AgentOptions> optio
 /// <param name="Path">The <c>&lt;sha256&gt;.onnx</c> file.</param>
 /// <param name="FromCache">True when no byte was transferred for this job.</param>
 /// <param name="BytesDownloaded">Bytes transferred for this job (a resumed download counts only the rest).</param>
-public sealed record CachedModel(string Path, string Sha256, bool FromCache, long BytesDownloaded);
+public sealed record CachedModel(string Path, ModelDigest Digest, bool FromCache, long BytesDownloaded);

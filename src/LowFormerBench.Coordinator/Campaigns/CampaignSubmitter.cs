@@ -32,6 +32,7 @@ public sealed class CampaignSubmitter(
         IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken, PairedSubmission? paired = null)
     {
         var suite = SuiteParser.Parse(suiteYaml, string.IsNullOrEmpty(suitePath) ? "suite" : suitePath);
+        CheckLimits(suite);
         var files = await ResolveModelsAsync(suite, uploadedFiles, cancellationToken);
         var probes = await ResolveProbesAsync(suite, cancellationToken);
         IReadOnlyList<JobSpec> specs = SuiteExpander.Expand(suite, (model, resolution, precision) => files[(model.DisplayName, resolution, precision)],
@@ -45,6 +46,29 @@ public sealed class CampaignSubmitter(
         CoordinatorLog.CampaignSubmitted(logger, campaignId, suite.Name, jobs.Count);
         await dispatcher.AddJobsAsync(jobs, cancellationToken);
         return (await campaigns.GetAsync(campaignId, cancellationToken))!;
+    }
+
+    // Counted before anything is built or stored: a 24 KB suite must not become 81,920 jobs.
+    private void CheckLimits(Suite suite)
+    {
+        var errors = new List<string>();
+        var (jobs, product) = SuiteExpander.Count(suite);
+        if (jobs > options.Value.MaxJobsPerCampaign)
+        {
+            errors.Add($"the suite expands to {jobs:N0} jobs ({product}), more than this coordinator accepts in one campaign " +
+                       $"({options.Value.MaxJobsPerCampaign:N0}, Coordinator:MaxJobsPerCampaign): split it into smaller suites");
+        }
+
+        if (suite.Budget.MaxIterations > options.Value.MaxSamplesPerResult)
+        {
+            errors.Add($"budget.max_iterations is {suite.Budget.MaxIterations:N0}, more samples than this coordinator keeps per result " +
+                       $"({options.Value.MaxSamplesPerResult:N0}, Coordinator:MaxSamplesPerResult)");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new SuiteValidationException(errors);
+        }
     }
 
     // Row keys without the agent: a paired job measures the reference on whatever device it is given, so which agent ran

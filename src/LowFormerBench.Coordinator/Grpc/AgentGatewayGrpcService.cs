@@ -3,6 +3,8 @@ using LowFormerBench.Coordinator.Grpc.Mapping;
 using LowFormerBench.Coordinator.Models;
 using LowFormerBench.Coordinator.Scheduling;
 using LowFormerBench.Coordinator.Storage;
+using LowFormerBench.Core.Models;
+using LowFormerBench.Core.Results;
 using LowFormerBench.Protos.V1;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,6 +18,7 @@ public sealed class AgentGatewayGrpcService(
     ModelBlobStore blobs,
     AgentTokenCheck tokens,
     Security.AgentKeyRevocations revocations,
+    Security.AgentClaims claims,
     IOptions<CoordinatorOptions> options,
     TimeProvider time,
     ILogger<AgentGatewayGrpcService> logger) : AgentGateway.AgentGatewayBase
@@ -46,6 +49,27 @@ public sealed class AgentGatewayGrpcService(
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "Hello needs an agent_name and capabilities"));
         }
+
+        // The token says who the caller is; the Hello's name must be that (a per-agent token), or not someone else's (the farm token).
+        if (!claims.TryClaim(hello.AgentName, identity, out var claim, out var refusal))
+        {
+            CoordinatorLog.AgentRejected(logger, $"{hello.AgentName} from {context.Peer}: {refusal}");
+            throw new RpcException(new Status(StatusCode.PermissionDenied, refusal!));
+        }
+
+        try
+        {
+            await ServeAsync(requestStream, responseStream, context, hello, identity);
+        }
+        finally
+        {
+            claims.Release(claim!);
+        }
+    }
+
+    private async Task ServeAsync(IAsyncStreamReader<AgentMessage> requestStream, IServerStreamWriter<CoordinatorMessage> responseStream,
+        ServerCallContext context, Hello hello, Core.Security.ApiIdentity? identity)
+    {
 
         // A per-agent token revoked while connected ends the session (and the agent's reconnect is then refused).
         using var end = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
@@ -96,20 +120,29 @@ public sealed class AgentGatewayGrpcService(
 
     public override async Task DownloadModel(DownloadModelRequest request, IServerStreamWriter<ModelChunk> responseStream, ServerCallContext context)
     {
-        await tokens.RequireAsync(request.Token, context);
-        if (!blobs.Contains(request.Sha256))
+        var identity = await tokens.RequireAsync(request.Token, context);
+        // Parsed before anything else: only 64 hex characters ever reach the store's path.
+        if (!ModelDigest.TryParse(request.Sha256, out var digest))
         {
-            throw new RpcException(new Status(StatusCode.NotFound, $"no model with SHA-256 {request.Sha256} in the coordinator's store"));
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"sha256: {ModelDigest.Describe(request.Sha256)}"));
         }
 
-        await using var file = blobs.OpenRead(request.Sha256);
+        if (!blobs.Contains(digest))
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"no model with SHA-256 {digest} in the coordinator's store"));
+        }
+
+        await using var file = blobs.OpenRead(digest);
         if (request.Offset < 0 || request.Offset > file.Length)
         {
             throw new RpcException(new Status(StatusCode.OutOfRange, $"offset {request.Offset} is outside the file (size {file.Length})"));
         }
 
         file.Seek(request.Offset, SeekOrigin.Begin);
-        var session = dispatcher.Sessions.FirstOrDefault(s => s.Name == request.AgentName);
+        // Counted for the authenticated agent: a per-agent token's own name; with the farm token, the named agent unless
+        // that name is held by an agent with its own token (the farm token cannot charge its transfers to it).
+        var counted = identity?.Name ?? (claims.KeyIdOf(request.AgentName) is null ? request.AgentName : null);
+        var session = counted is null ? null : dispatcher.Sessions.FirstOrDefault(s => s.Name == counted);
         var buffer = new byte[ChunkBytes];
         long offset = request.Offset;
         int read;
@@ -143,7 +176,36 @@ public sealed class AgentGatewayGrpcService(
 
     private async Task AcceptResultAsync(AgentSession session, AgentStream stream, JobResult result, CancellationToken cancellationToken)
     {
-        var outcome = await dispatcher.ResultAsync(session, result.ToDomain(), cancellationToken);
+        // Checked before the dispatcher sees it: a bad result fails its own attempt, never the stream, the campaign or the store.
+        MeasurementReport? report = null;
+        IReadOnlyList<string> errors;
+        try
+        {
+            (report, errors) = ResultCheck.Verify(result.ToDomain(), new ResultLimits(options.Value.MaxSamplesPerResult));
+        }
+        catch (RpcException e)
+        {
+            errors = [e.Status.Detail];
+        }
+
+        if (report is null)
+        {
+            var reason = $"result refused by the coordinator: {string.Join("; ", errors)}";
+            var jobId = long.TryParse(result.JobId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : -1;
+            CoordinatorLog.ReportNotAccepted(logger, jobId, result.Attempt, session.Name, reason);
+            // Fails the attempt only when this agent holds it (the dispatcher checks), so a refusal cannot hurt anyone else's job.
+            await dispatcher.FailureAsync(session, jobId, result.Attempt, reason, permanent: false, handedBack: false, cancellationToken);
+            stream.Send(new CoordinatorMessage
+            {
+                Ack = new ReportAck
+                {
+                    JobId = result.JobId, Attempt = result.Attempt, Outcome = ReportOutcome.Refused.ToString().ToLowerInvariant(), Reason = reason,
+                },
+            });
+            return;
+        }
+
+        var outcome = await dispatcher.ResultAsync(session, report, cancellationToken);
         stream.Send(new CoordinatorMessage
         {
             Ack = new ReportAck { JobId = result.JobId, Attempt = result.Attempt, Outcome = outcome.ToString().ToLowerInvariant() },

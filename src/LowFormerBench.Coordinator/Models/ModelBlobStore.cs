@@ -1,8 +1,12 @@
 using System.Security.Cryptography;
+using LowFormerBench.Core.Models;
 
 namespace LowFormerBench.Coordinator.Models;
 
-/// <summary>Model files named by their SHA-256: the same bytes are stored once, whoever sends them.</summary>
+/// <summary>
+/// Model files named by their SHA-256: the same bytes are stored once, whoever sends them. Every method takes a
+/// <see cref="ModelDigest"/>, never a string, so a path is only ever this folder plus 64 hex characters.
+/// </summary>
 public sealed class ModelBlobStore
 {
     public ModelBlobStore(string directory)
@@ -12,14 +16,14 @@ public sealed class ModelBlobStore
 
     public string Directory { get; }
 
-    public string PathOf(string sha256) => System.IO.Path.Combine(Directory, $"{sha256}.onnx");
+    public string PathOf(ModelDigest digest) => System.IO.Path.Combine(Directory, digest.FileName);
 
-    public bool Contains(string sha256) => File.Exists(PathOf(sha256));
+    public bool Contains(ModelDigest digest) => File.Exists(PathOf(digest));
 
-    public long SizeOf(string sha256) => new FileInfo(PathOf(sha256)).Length;
+    public long SizeOf(ModelDigest digest) => new FileInfo(PathOf(digest)).Length;
 
     /// <summary>Stores bytes, hashing them on the way; a write that dies midway leaves no blob behind.</summary>
-    public async Task<(string Sha256, long Size)> PutAsync(Func<Stream, Task> write, CancellationToken cancellationToken = default)
+    public async Task<(ModelDigest Digest, long Size)> PutAsync(Func<Stream, Task> write, CancellationToken cancellationToken = default)
     {
         var temporary = System.IO.Path.Combine(Directory, $"upload-{Guid.NewGuid():N}.partial");
         try
@@ -46,12 +50,12 @@ public sealed class ModelBlobStore
         }
     }
 
-    public Stream OpenRead(string sha256) =>
-        new FileStream(PathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true);
+    public Stream OpenRead(ModelDigest digest) =>
+        new FileStream(PathOf(digest), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, useAsync: true);
 
-    private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
+    private static async Task<ModelDigest> HashAsync(string path, CancellationToken cancellationToken)
     {
         await using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
+        return ModelDigest.FromHash(await SHA256.HashDataAsync(stream, cancellationToken));
     }
 }

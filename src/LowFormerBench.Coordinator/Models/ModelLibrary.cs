@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LowFormerBench.Coordinator.Storage;
+using LowFormerBench.Core.Models;
 using LowFormerBench.Core.Queries;
 using LowFormerBench.ModelZoo;
 using LowFormerBench.ModelZoo.Counting;
@@ -28,13 +29,14 @@ public sealed class ModelLibrary(ModelRecordStore records, ModelBlobStore blobs,
         try
         {
             var known = await records.FindBuiltInAsync(entry.Card.Name, resolution, wire, cancellationToken);
-            if (known is not null && blobs.Contains(known.Sha256))
+            if (known is not null && blobs.Contains(ModelDigest.Parse(known.Sha256)))
             {
                 return known;
             }
 
             var built = Zoo.Build(entry, new ModelBuildOptions(resolution, Precision: precision == Core.Jobs.Precision.Fp16 ? Precision.Float16 : Precision.Float32));
-            var (sha256, size) = await blobs.PutAsync(stream => Task.Run(() => built.WriteTo(stream), cancellationToken), cancellationToken);
+            var (digest, size) = await blobs.PutAsync(stream => Task.Run(() => built.WriteTo(stream), cancellationToken), cancellationToken);
+            var sha256 = digest.Hex;
             // A published top-1 belongs to the resolution it was published at: a 128 px build of a 224 px model has none.
             var top1 = resolution == entry.Card.DefaultResolution ? entry.Card.Top1?.Value : null;
             var model = new ModelView(sha256, entry.Card.Name, "builtin", entry.Card.Name, entry.Card.Family, resolution, wire, size,
@@ -60,13 +62,14 @@ public sealed class ModelLibrary(ModelRecordStore records, ModelBlobStore blobs,
         try
         {
             var known = await records.FindBuiltInAsync(zooName, resolution, wire, cancellationToken);
-            if (known is not null && blobs.Contains(known.Sha256))
+            if (known is not null && blobs.Contains(ModelDigest.Parse(known.Sha256)))
             {
                 return known;
             }
 
             var built = ProbeBuilder.Build(probe.Probe, precision: precision == Core.Jobs.Precision.Fp16 ? Precision.Float16 : Precision.Float32);
-            var (sha256, size) = await blobs.PutAsync(stream => Task.Run(() => built.WriteTo(stream), cancellationToken), cancellationToken);
+            var (digest, size) = await blobs.PutAsync(stream => Task.Run(() => built.WriteTo(stream), cancellationToken), cancellationToken);
+            var sha256 = digest.Hex;
             var model = new ModelView(sha256, probe.Probe.Name, "builtin", zooName, "probe:" + probe.Probe.Family.Name(), resolution, wire, size,
                 built.Parameters, built.Macs, null)
             {
@@ -92,7 +95,8 @@ public sealed class ModelLibrary(ModelRecordStore records, ModelBlobStore blobs,
     /// </summary>
     public async Task<ModelView> AddUploadAsync(string displayName, Func<Stream, Task> write, CancellationToken cancellationToken)
     {
-        var (sha256, size) = await blobs.PutAsync(write, cancellationToken);
+        var (digest, size) = await blobs.PutAsync(write, cancellationToken);
+        var sha256 = digest.Hex;
         if (await records.GetAsync(sha256, cancellationToken) is { } known)
         {
             return known;
@@ -101,12 +105,12 @@ public sealed class ModelLibrary(ModelRecordStore records, ModelBlobStore blobs,
         ModelCount count;
         try
         {
-            count = OnnxModelCounter.Count(OnnxModelFile.Load(blobs.PathOf(sha256)), new CountOptions());
-            Measurement.Runners.OnnxRuntimeLoadCheck.Require(blobs.PathOf(sha256));
+            count = OnnxModelCounter.Count(OnnxModelFile.Load(blobs.PathOf(digest)), new CountOptions());
+            Measurement.Runners.OnnxRuntimeLoadCheck.Require(blobs.PathOf(digest));
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException or InvalidOperationException)
         {
-            File.Delete(blobs.PathOf(sha256));
+            File.Delete(blobs.PathOf(digest));
             throw new InvalidDataException($"'{displayName}' was refused: {e.Message}", e);
         }
 

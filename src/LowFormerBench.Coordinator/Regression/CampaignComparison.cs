@@ -35,7 +35,7 @@ public sealed class CampaignComparison(CampaignStore campaigns, ResultQueries re
         var (baseline, reason) = await ResolveBaselineAsync(candidate, baselineReference, branch, cancellationToken);
         var history = await HistoryAsync(candidate, baseline, branch, cancellationToken);
         var report = RegressionComparer.Compare(candidate.Id, await RowsAsync(candidate.Id, cancellationToken), baseline.Id,
-            await RowsAsync(baseline.Id, cancellationToken), options, RunToRunNoise.Estimate(history), RunToRunNoise.Levels(history));
+            await RowsAsync(baseline.Id, cancellationToken), options, RunToRunNoise.Estimate(history), RunToRunNoise.Levels(history), cancellationToken);
         return (report with { HistoryCampaigns = history.Count >= RunToRunNoise.MinimumCampaigns ? history.Count : 0 }, reason);
     }
 

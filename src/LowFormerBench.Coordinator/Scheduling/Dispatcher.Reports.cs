@@ -47,13 +47,20 @@ public sealed partial class Dispatcher
                 return outcome;
             }
 
-            job.Succeed(report.Attempt);
+            // Throughput from the job's own batch, not the agent's word (the summary itself was recomputed at the gateway).
+            report = report with { Summary = report.Summary with { ThroughputIps = ResultCheck.Throughput(report.Summary.P50Ms, job.Spec.Batch) } };
+
+            // The job changes state only once its result is stored: the store gets a succeeded copy, and a store that
+            // throws leaves the job held (its lease then decides), never "succeeded" in memory with nothing on disk.
+            var succeeded = job.Copy();
+            succeeded.Succeed(report.Attempt);
             session.Release();
             bool stored;
             if (IsCanary(job))
             {
                 // A canary is judged before the device gets more work: a drifted device may be quarantined.
-                stored = await resultStore.AcceptAsync(job, session.AgentId, report, cancellationToken);
+                stored = await resultStore.AcceptAsync(succeeded, session.AgentId, report, cancellationToken);
+                job.Succeed(report.Attempt);
                 await JudgeCanaryAsync(session, job, cancellationToken);
                 await AssignAsync(session, cancellationToken);
             }
@@ -62,9 +69,10 @@ public sealed partial class Dispatcher
                 // Next job first, so the device idles only for as long as the result takes to commit. The job counts
                 // towards the next canary before that assignment, so a canary due now is what the device gets.
                 session.SetCanaryCounters(canary.Schedule.AfterJob(session.CanaryCounters));
-                var resultTask = resultStore.AcceptAsync(job, session.AgentId, report, cancellationToken);
+                var resultTask = resultStore.AcceptAsync(succeeded, session.AgentId, report, cancellationToken);
                 await AssignAsync(session, cancellationToken);
                 stored = await resultTask;
+                job.Succeed(report.Attempt);
                 await PersistCanaryCountAsync(session, cancellationToken);
             }
 

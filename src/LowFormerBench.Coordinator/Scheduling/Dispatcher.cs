@@ -220,7 +220,7 @@ public sealed partial class Dispatcher(
     {
         if (!_modelSizes.TryGetValue(sha256, out var size))
         {
-            _modelSizes[sha256] = size = blobs.SizeOf(sha256);
+            _modelSizes[sha256] = size = blobs.SizeOf(Core.Models.ModelDigest.Parse(sha256));
         }
 
         return size;

@@ -32,6 +32,9 @@ public sealed class Job
         _lostAgents = [.. lostAgents];
     }
 
+    /// <summary>An independent copy in the same state: what a store is given to write a transition before this job takes it.</summary>
+    public Job Copy() => new(Id, CampaignId, Spec, State, Attempts, MaxAttempts, AgentId, LeaseExpiresAt, Error, Phase, _lostAgents);
+
     public long Id { get; }
 
     public long CampaignId { get; }

@@ -9,8 +9,19 @@ namespace LowFormerBench.Core.Regression;
 /// <param name="Confidence">Bootstrap interval level, matched to <paramref name="Alpha"/> so the test and the interval agree.</param>
 /// <param name="Resamples">Bootstrap resamples; 2,000 keeps the 99% interval's ends stable to a fraction of a percent.</param>
 /// <param name="Seed">Seed of the bootstrap, so a report is reproducible from its samples.</param>
-public sealed record RegressionOptions(double Threshold = 0.03, double Alpha = 0.01, double Confidence = 0.99, int Resamples = 2000, int Seed = 20261122)
+/// <param name="AssumedRunToRunSpread">
+/// σ of log(median) between runs assumed for an unpaired row when the history is too short to estimate it (issue 14): 0.10,
+/// below the 11–29 % that bench/false-alarms measured between campaigns on a shared 2-core machine and well above a quiet
+/// device's; 0 turns it off (within-run noise only, as before).
+/// </param>
+/// <param name="MaxComparedSamples">Samples per side the test and the bootstrap use (evenly spaced order statistics beyond it), so a comparison's cost is bounded.</param>
+public sealed record RegressionOptions(double Threshold = 0.03, double Alpha = 0.01, double Confidence = 0.99, int Resamples = 2000, int Seed = 20261122,
+    double AssumedRunToRunSpread = RegressionOptions.DefaultAssumedRunToRunSpread, int MaxComparedSamples = RegressionOptions.DefaultMaxComparedSamples)
 {
+    public const double DefaultAssumedRunToRunSpread = 0.10;
+
+    public const int DefaultMaxComparedSamples = 20_000;
+
     public static RegressionOptions Default { get; } = new();
 
     /// <summary>Every problem at once, or none.</summary>
@@ -35,6 +46,16 @@ public sealed record RegressionOptions(double Threshold = 0.03, double Alpha = 0
         if (Resamples < 100)
         {
             errors.Add($"at least 100 bootstrap resamples are needed, not {Resamples}");
+        }
+
+        if (AssumedRunToRunSpread is < 0 or > 1)
+        {
+            errors.Add($"the assumed run-to-run spread must be from 0 (off) to 1, not {AssumedRunToRunSpread}");
+        }
+
+        if (MaxComparedSamples < 100)
+        {
+            errors.Add($"at least 100 compared samples per side are needed, not {MaxComparedSamples}");
         }
 
         return errors;

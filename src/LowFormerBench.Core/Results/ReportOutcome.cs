@@ -15,4 +15,7 @@ public enum ReportOutcome
 
     /// <summary>From an attempt that no longer holds the job (lease lost, job already succeeded or ended): kept as a late result.</summary>
     Late,
+
+    /// <summary>Failed the coordinator's checks (a number not finite or out of range, too many samples, an unreadable profile): nothing stored, the attempt failed with the reasons.</summary>
+    Refused,
 }

@@ -17,6 +17,15 @@ public sealed record ResolvedProbe(string DisplayName, string ModelSha256, int R
 /// </summary>
 public static class SuiteExpander
 {
+    /// <summary>How many jobs <see cref="Expand"/> would make, without making them, and the product that gives it.</summary>
+    public static (long Jobs, string Product) Count(Suite suite)
+    {
+        long batches = suite.Scenarios.Sum(scenario => (long)suite.BatchSizesFor(scenario).Count);
+        var jobs = suite.Models.Count * (long)suite.Resolutions.Count * suite.Precisions.Count * suite.Devices.Count * batches * suite.Providers.Count;
+        return (jobs, $"{suite.Models.Count} models x {suite.Resolutions.Count} resolutions x {suite.Precisions.Count} precisions x " +
+                      $"{suite.Devices.Count} device selectors x {batches} scenario batch sizes x {suite.Providers.Count} providers");
+    }
+
     public static IReadOnlyList<JobSpec> Expand(Suite suite, ModelFileResolver resolveModel, ProbeFileResolver? resolveProbes = null)
     {
         var jobs = new List<JobSpec>();

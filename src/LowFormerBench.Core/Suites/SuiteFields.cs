@@ -228,8 +228,14 @@ internal sealed class SuiteFields(YamlMappingNode root, SuiteErrors errors)
             selectors.Add(new DeviceSelectorReader(errors).Read(items[i], $"devices[{i}]"));
         }
 
-        return selectors.Count == 0 ? [DeviceSelector.Any] : selectors;
+        // A selector listed twice would run every job twice on the same devices: keep the first of each.
+        var distinct = selectors.DistinctBy(Canonical).ToList();
+        return distinct.Count == 0 ? [DeviceSelector.Any] : distinct;
     }
+
+    private static string Canonical(DeviceSelector selector) =>
+        string.Join("\u0001", selector.Arch, selector.DeviceClass, selector.Provider, selector.AgentName,
+            string.Join("\u0002", (selector.Labels ?? new Dictionary<string, string>()).OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}")));
 
     /// <summary>true or false; absent is false.</summary>
     public bool Flag(string key)

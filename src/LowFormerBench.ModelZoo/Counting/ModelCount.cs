@@ -14,6 +14,10 @@ namespace LowFormerBench.ModelZoo.Counting;
 /// <param name="MacsByOperator">Operator type → MACs and node count; every operator in the graph appears.</param>
 /// <param name="Nodes">Every node in graph order, for operator profiles.</param>
 /// <param name="Warnings">What could not be counted, and why; empty when the count is complete.</param>
+/// <param name="FoldedBatchNorm">
+/// Set when BatchNormalization looks folded into the convolutions (an export optimisation): <paramref name="Parameters"/> is
+/// then the file's tensors, below PyTorch's count of the unfolded model.
+/// </param>
 public sealed record ModelCount(
     CountOptions Options,
     long InitializerElements,
@@ -23,7 +27,22 @@ public sealed record ModelCount(
     ImmutableArray<NodeMacs> Nodes,
     ImmutableArray<TensorSignature> Inputs,
     ImmutableArray<TensorSignature> Outputs,
-    ImmutableArray<string> Warnings);
+    ImmutableArray<string> Warnings,
+    FoldedBatchNorm? FoldedBatchNorm = null);
+
+/// <summary>
+/// BatchNorm folded into convolutions: the file has no BatchNormalization node, and <paramref name="BiasedConvolutions"/> of
+/// its <paramref name="Convolutions"/> carry a bias of <paramref name="BiasElements"/> elements in all. Unfolded, each such
+/// channel had a BN's γ and β (2) and no bias (0): PyTorch's convention counts up to <paramref name="BiasElements"/> more.
+/// </summary>
+public sealed record FoldedBatchNorm(int Convolutions, int BiasedConvolutions, long BiasElements)
+{
+    public string Describe(long parameters) =>
+        $"parameters are counted from the file's tensors: it has no BatchNormalization and {BiasedConvolutions} of its {Convolutions} " +
+        $"convolutions carry a bias, so BatchNorm was most likely folded into them at export. PyTorch's convention counts each folded " +
+        $"BatchNorm's γ and β instead of the bias: up to {BiasElements:N0} more ({parameters + BiasElements:N0}, " +
+        $"+{(parameters > 0 ? (double)BiasElements / parameters : 0):0.00%}) for the unfolded model";
+}
 
 /// <summary>MACs and node count of one operator type.</summary>
 public sealed record OperatorMacs(long Macs, int Nodes);

@@ -56,7 +56,24 @@ public static class OnnxModelCounter
             [.. nodes],
             [.. inputs.Signatures],
             [.. outputs],
-            [.. warnings]);
+            [.. warnings],
+            FoldedBatchNorm(graph));
+    }
+
+    // A PyTorch export folds BatchNorm into the preceding convolution (eval mode, constant folding): the BN node vanishes and
+    // the convolution gains a bias. With no BN left and biased convolutions present, say so rather than count silently low.
+    private static FoldedBatchNorm? FoldedBatchNorm(GraphProto graph)
+    {
+        if (graph.Node.Any(n => n.OpType == "BatchNormalization"))
+        {
+            return null;
+        }
+
+        var convolutions = graph.Node.Where(n => n.OpType == "Conv").ToList();
+        var initializers = graph.Initializer.ToDictionary(i => i.Name, i => i.Dims.Aggregate(1L, (a, d) => a * d), StringComparer.Ordinal);
+        var biases = convolutions.Where(n => n.Input.Count >= 3 && n.Input[2].Length > 0 && initializers.ContainsKey(n.Input[2]))
+            .Select(n => initializers[n.Input[2]]).ToList();
+        return biases.Count == 0 ? null : new FoldedBatchNorm(convolutions.Count, biases.Count, biases.Sum());
     }
 
     private static List<NodeMacs> CountNodes(GraphProto graph, GraphShapes shapes, List<string> warnings)

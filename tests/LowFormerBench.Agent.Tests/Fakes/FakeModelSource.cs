@@ -12,7 +12,7 @@ public sealed class FakeModelSource(byte[] bytes, int chunkBytes = 7) : IModelSo
 
     public long BytesServed { get; private set; }
 
-    public async IAsyncEnumerable<ModelChunk> ReadAsync(string sha256, long offset, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<ModelChunk> ReadAsync(LowFormerBench.Core.Models.ModelDigest digest, long offset, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         RequestedOffsets.Add(offset);
         for (var position = offset; position < bytes.Length; position += chunkBytes)

@@ -11,17 +11,18 @@ public sealed class WireAgent : IAsyncDisposable
 
     private WireAgent(AsyncDuplexStreamingCall<AgentMessage, CoordinatorMessage> call) => _call = call;
 
-    public static Task<WireAgent> ConnectAsync(CoordinatorHost host, string name, string token = CoordinatorHost.Token, string provider = "CPUExecutionProvider") =>
-        ConnectAsync(host.Channel, name, token, provider);
+    public static Task<WireAgent> ConnectAsync(CoordinatorHost host, string name, string token = CoordinatorHost.Token, string provider = "CPUExecutionProvider",
+        bool reconnect = false) =>
+        ConnectAsync(host.Channel, name, token, provider, reconnect);
 
     /// <summary>As above, over a channel of the test's own (TLS client certificates).</summary>
     public static async Task<WireAgent> ConnectAsync(global::Grpc.Net.Client.GrpcChannel channel, string name, string token = CoordinatorHost.Token,
-        string provider = "CPUExecutionProvider")
+        string provider = "CPUExecutionProvider", bool reconnect = false)
     {
         var call = new AgentGateway.AgentGatewayClient(channel).Connect();
         var capabilities = new Capabilities { Arch = "x64", Os = "test", CpuModel = "test", CpuCores = 2, DeviceClass = "cpu", Hostname = name };
         capabilities.Providers.Add(provider);
-        await call.RequestStream.WriteAsync(new AgentMessage { Hello = new Hello { Token = token, AgentName = name, Capabilities = capabilities } });
+        await call.RequestStream.WriteAsync(new AgentMessage { Hello = new Hello { Token = token, AgentName = name, Capabilities = capabilities, Reconnect = reconnect } });
         return new WireAgent(call);
     }
 

@@ -5,7 +5,9 @@ namespace LowFormerBench.Core.Tests.Regression;
 
 public sealed class RegressionComparerTests
 {
-    private static readonly RegressionOptions Options = RegressionOptions.Default;
+    // These tests are about the within-run test and interval; the assumed run-to-run spread of an unpaired row without
+    // history (issue 14) has its own tests below, so it is off here.
+    private static readonly RegressionOptions Options = RegressionOptions.Default with { AssumedRunToRunSpread = 0 };
 
     [Fact]
     public void CompareRow_IdenticalDistributions_FalseAlarmsAtMostFivePercent()
@@ -122,5 +124,57 @@ public sealed class RegressionComparerTests
 
         Assert.Equal(CiOutcome.Regression, outcome.ExitCode);
         Assert.Contains(SimulatedRuns.Key.ToString(), outcome.Message);
+    }
+
+    [Fact]
+    public void Unpaired_OneBaselineNoHistory_NinePercentShift_UnknownRerunPaired_NotSlower()
+    {
+        // Issue 14, defect 6: the same file, a run that happened to be 9.4 % slower with tight within-run noise.
+        var random = new Random(14);
+        var report = RegressionComparer.Compare(2, [SimulatedRuns.Row(SimulatedRuns.Samples(random, 500, 10.94, 0.01))], 1,
+            [SimulatedRuns.Row(SimulatedRuns.Samples(random, 500, 10, 0.01))], RegressionOptions.Default);
+
+        var row = Assert.Single(report.Rows);
+        Assert.Equal(Verdict.Inconclusive, row.Verdict);
+        Assert.StartsWith("unknown, rerun paired", row.Note);
+        Assert.False(report.HasRegression);
+        // Within-run noise alone would have called it (what the issue saw).
+        var within = RegressionComparer.Compare(2, [SimulatedRuns.Row(SimulatedRuns.Samples(new Random(14), 500, 10.94, 0.01))], 1,
+            [SimulatedRuns.Row(SimulatedRuns.Samples(new Random(14), 500, 10, 0.01))], Options);
+        Assert.True(within.HasRegression);
+    }
+
+    [Fact]
+    public void Unpaired_OneBaselineNoHistory_TwiceAsSlow_StillSlower()
+    {
+        var random = new Random(15);
+        var report = RegressionComparer.Compare(2, [SimulatedRuns.Row(SimulatedRuns.Samples(random, 200, 20, 0.05))], 1,
+            [SimulatedRuns.Row(SimulatedRuns.Samples(random, 200, 10, 0.05))], RegressionOptions.Default);
+
+        var row = Assert.Single(report.Rows);
+        Assert.Equal(Verdict.Slower, row.Verdict);
+        Assert.Contains("clears the assumed ±10% run-to-run spread", row.Note);
+    }
+
+    [Fact]
+    public void Compare_Cancelled_StopsWithOperationCanceled()
+    {
+        var random = new Random(16);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => RegressionComparer.Compare(2, [SimulatedRuns.Row(SimulatedRuns.Samples(random, 200, 10, 0.05))], 1,
+            [SimulatedRuns.Row(SimulatedRuns.Samples(random, 200, 10, 0.05))], Options, cancellationToken: cancelled.Token));
+    }
+
+    [Fact]
+    public void Thin_MoreThanTheCap_KeepsEvenlySpacedOrderStatistics()
+    {
+        var values = Enumerable.Range(1, 1_000_000).Select(i => (double)i).Reverse().ToArray();
+
+        var thinned = MedianRatioBootstrap.Thin(values, 1000);
+
+        Assert.Equal(1000, thinned.Count);
+        Assert.Equal(500_001, MedianRatioBootstrap.Median([.. thinned]), 0);
     }
 }

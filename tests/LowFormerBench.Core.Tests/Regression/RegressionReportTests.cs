@@ -48,6 +48,6 @@ public sealed class RegressionReportTests
         candidate.Add(SimulatedRuns.Row(SimulatedRuns.Samples(random, 20, 3, 0.05), key: Key("new-net")));
         baseline.Add(SimulatedRuns.Row(SimulatedRuns.Samples(random, 20, 3, 0.05), key: Key("gone-net")));
         var spread = new Dictionary<RowKey, double> { [Key("same-net")] = 0.004, [Key("slower|net")] = 0.01 };
-        return RegressionComparer.Compare(12, candidate, 9, baseline, RegressionOptions.Default, spread) with { HistoryCampaigns = 5 };
+        return RegressionComparer.Compare(12, candidate, 9, baseline, RegressionOptions.Default with { AssumedRunToRunSpread = 0 }, spread) with { HistoryCampaigns = 5 };
     }
 }

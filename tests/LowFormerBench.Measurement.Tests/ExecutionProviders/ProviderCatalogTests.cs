@@ -222,6 +222,14 @@ public sealed class ProviderCatalogTests
     [Fact]
     public void EnsureAvailable_CpuOnCpuBuild_Passes()
     {
-        ProviderCatalog.EnsureAvailable(ProviderCatalog.Configure("cpu", null, "fp32"), CpuBuild);
+        var configuration = ProviderCatalog.Configure("cpu", null, "fp32");
+
+        var onCpuBuild = Record.Exception(() => ProviderCatalog.EnsureAvailable(configuration, CpuBuild));
+        // The same check on a library without the CPU provider refuses, so passing above is the check's answer, not a no-op.
+        var onEmptyBuild = Record.Exception(() => ProviderCatalog.EnsureAvailable(configuration, []));
+
+        Assert.Null(onCpuBuild);
+        Assert.Equal("CPUExecutionProvider", configuration.Name);
+        Assert.IsType<ExecutionProviderUnavailableException>(onEmptyBuild);
     }
 }

@@ -172,3 +172,52 @@ public sealed class OnnxModelCounterTests
         Assert.Empty(mismatches);
     }
 }
+
+/// <summary>Issue 14, defect 7: a file whose BatchNorm was folded into its convolutions says so, with how far it is below the convention.</summary>
+public sealed class FoldedBatchNormTests
+{
+    [Fact]
+    public void Count_ResNetWithBatchNormFolded_SaysSoAndTheGapIsExactlyTheConventionsCount()
+    {
+        var unfolded = Zoo.Build("resnet18", ModelBuildOptions.StructureOnly()).Model;
+        var folded = Fold(unfolded.Clone());
+
+        var convention = OnnxModelCounter.Count(unfolded);
+        var file = OnnxModelCounter.Count(folded);
+
+        Assert.Null(convention.FoldedBatchNorm);
+        var note = Assert.IsType<FoldedBatchNorm>(file.FoldedBatchNorm);
+        // Each folded channel: BN's γ and β (2) became one bias (1), so the file is short by one per channel.
+        Assert.True(file.Parameters < convention.Parameters);
+        Assert.Equal(convention.Parameters, file.Parameters + note.BiasElements);
+        Assert.Equal(note.Convolutions, note.BiasedConvolutions);
+        Assert.Contains("BatchNorm was most likely folded", note.Describe(file.Parameters));
+        Assert.Contains($"({convention.Parameters:N0}, +", note.Describe(file.Parameters));
+        Assert.Equal(convention.Macs, file.Macs);
+    }
+
+    // What torch.onnx.export's constant folding does to Conv -> BatchNormalization: the BN node goes, the conv gets a bias.
+    private static ModelProto Fold(ModelProto model)
+    {
+        var graph = model.Graph;
+        var initializers = graph.Initializer.ToDictionary(i => i.Name, StringComparer.Ordinal);
+        foreach (var bn in graph.Node.Where(n => n.OpType == "BatchNormalization").ToList())
+        {
+            var conv = graph.Node.Single(n => n.OpType == "Conv" && n.Output[0] == bn.Input[0]);
+            var channels = initializers[bn.Input[1]].Dims[0];
+            var bias = new TensorProto { Name = $"folded_bias_{graph.Initializer.Count}", DataType = (int)TensorProto.Types.DataType.Float };
+            bias.Dims.Add(channels);
+            bias.FloatData.AddRange(Enumerable.Repeat(0f, (int)channels));
+            graph.Initializer.Add(bias);
+            conv.Input.Add(bias.Name);
+            conv.Output[0] = bn.Output[0];
+            graph.Node.Remove(bn);
+            foreach (var name in bn.Input.Skip(1))
+            {
+                graph.Initializer.Remove(initializers[name]);
+            }
+        }
+
+        return model;
+    }
+}

@@ -59,6 +59,11 @@ public static class ModelsInspectCommand
     private static void Show(ModelCount count)
     {
         AnsiConsole.MarkupLineInterpolated($"params [bold]{Units.Millions(count.Parameters)} M[/] ({count.Parameters:N0}; initializer elements {count.InitializerElements:N0})");
+        if (count.FoldedBatchNorm is { } folded)
+        {
+            AnsiConsole.MarkupLineInterpolated($"       [yellow]note:[/] {folded.Describe(count.Parameters)}");
+        }
+
         AnsiConsole.MarkupLineInterpolated($"MACs   [bold]{Units.Millions(count.Macs)} M[/] at batch {count.Options.Batch}, resolution {count.Options.Resolution}");
         var io = new Table().Border(TableBorder.Simple).AddColumns("", "name", "type", "declared", "resolved");
         foreach (var (kind, signature) in count.Inputs.Select(i => ("input", i)).Concat(count.Outputs.Select(o => ("output", o))))
