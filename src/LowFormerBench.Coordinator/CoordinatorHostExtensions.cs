@@ -31,6 +31,7 @@ public static class CoordinatorHostExtensions
         services.AddSingleton(sp => DbConnectionFactory.For(sp.GetRequiredService<IOptions<CoordinatorOptions>>().Value.DatabasePath));
         services.AddSingleton(sp => new ModelBlobStore(sp.GetRequiredService<IOptions<CoordinatorOptions>>().Value.ResolvedModelStoreDirectory));
         services.AddSingleton<Migrator>();
+        services.AddSingleton<SchedulerLock>();
         services.AddSingleton<JobStore>();
         services.AddSingleton<CampaignStore>();
         services.AddSingleton<ResultStore>();
