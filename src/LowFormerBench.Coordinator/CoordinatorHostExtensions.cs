@@ -8,6 +8,7 @@ using LowFormerBench.Core.Queries;
 using LowFormerBench.Dashboard;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -27,9 +28,10 @@ public static class CoordinatorHostExtensions
         services.AddOptions<CoordinatorOptions>().BindConfiguration(CoordinatorOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CoordinatorOptions>, CoordinatorOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new SqliteConnectionFactory(sp.GetRequiredService<IOptions<CoordinatorOptions>>().Value.DatabasePath));
+        services.AddSingleton(sp => DbConnectionFactory.For(sp.GetRequiredService<IOptions<CoordinatorOptions>>().Value.DatabasePath));
         services.AddSingleton(sp => new ModelBlobStore(sp.GetRequiredService<IOptions<CoordinatorOptions>>().Value.ResolvedModelStoreDirectory));
         services.AddSingleton<Migrator>();
+        services.AddSingleton<SchedulerLock>();
         services.AddSingleton<JobStore>();
         services.AddSingleton<CampaignStore>();
         services.AddSingleton<ResultStore>();
@@ -69,9 +71,9 @@ public static class CoordinatorHostExtensions
             grpc.MaxSendMessageSize = coordinator.Value.MaxMessageBytes;
         });
         // Dashboard sign-in cookies are protected with keys kept beside the database: a restart keeps browsers signed in.
-        var databasePath = Path.GetFullPath(builder.Configuration[$"{CoordinatorOptions.SectionName}:{nameof(CoordinatorOptions.DatabasePath)}"] ?? "lowformerbench.db");
+        var configured = builder.Configuration.GetSection(CoordinatorOptions.SectionName).Get<CoordinatorOptions>() ?? new CoordinatorOptions();
         services.AddDataProtection().SetApplicationName("LowFormerBench")
-            .PersistKeysToFileSystem(new DirectoryInfo(databasePath + ".dataprotection-keys"));
+            .PersistKeysToFileSystem(new DirectoryInfo(configured.ResolvedDataProtectionKeysDirectory));
         builder.AddDashboard();
         return builder;
     }

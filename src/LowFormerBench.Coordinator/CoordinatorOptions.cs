@@ -7,11 +7,24 @@ public sealed class CoordinatorOptions
 {
     public const string SectionName = "Coordinator";
 
-    /// <summary>SQLite file holding everything but model bytes.</summary>
+    /// <summary>
+    /// The database holding everything but model bytes: a SQLite file (the default, one machine), or a PostgreSQL database that
+    /// several coordinator replicas share, as a URL (<c>postgres://user:password@host:5432/name</c>) or an Npgsql connection
+    /// string (<c>Host=…;Database=…</c>).
+    /// </summary>
     public string DatabasePath { get; set; } = "lowformerbench.db";
 
-    /// <summary>Content-addressed model files; default: a "models" folder beside the database.</summary>
+    /// <summary>
+    /// Content-addressed model files; default: a "models" folder beside the SQLite file, or in the working folder with
+    /// PostgreSQL (replicas must then share one folder, e.g. a volume).
+    /// </summary>
     public string? ModelStoreDirectory { get; set; }
+
+    /// <summary>
+    /// Where the dashboard's sign-in cookie keys are kept; default: beside the SQLite file, or in the working folder with
+    /// PostgreSQL (replicas behind one address must share it, or a browser signed in on one is a stranger to the other).
+    /// </summary>
+    public string? DataProtectionKeysDirectory { get; set; }
 
     /// <summary>The farm token agents present in their Hello.</summary>
     public string AgentToken { get; set; } = "";
@@ -61,8 +74,15 @@ public sealed class CoordinatorOptions
     /// <summary>The per-device reference model (section "Coordinator:Canary"); off unless its Model is set.</summary>
     public Canary.CanaryOptions Canary { get; set; } = new();
 
-    public string ResolvedModelStoreDirectory =>
-        ModelStoreDirectory ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(DatabasePath))!, "models");
+    public bool UsesPostgres => Storage.PostgresAddress.IsPostgres(DatabasePath);
+
+    public string ResolvedModelStoreDirectory => ModelStoreDirectory ?? Path.Combine(DataDirectory, "models");
+
+    public string ResolvedDataProtectionKeysDirectory => DataProtectionKeysDirectory
+        ?? (UsesPostgres ? Path.Combine(DataDirectory, "lowformerbench.dataprotection-keys") : Path.GetFullPath(DatabasePath) + ".dataprotection-keys");
+
+    // Files that live beside the database: beside the SQLite file, or in the working folder when the database is a server.
+    private string DataDirectory => UsesPostgres ? Path.GetFullPath(".") : Path.GetDirectoryName(Path.GetFullPath(DatabasePath))!;
 
     public TimeSpan LeaseTtl => TimeSpan.FromSeconds(LeaseTtlSeconds);
 
@@ -77,7 +97,18 @@ public sealed class CoordinatorOptionsValidator : IValidateOptions<CoordinatorOp
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(options.DatabasePath))
         {
-            errors.Add("Coordinator:DatabasePath must name a SQLite file (lfb up --db FILE)");
+            errors.Add("Coordinator:DatabasePath must name a SQLite file or a PostgreSQL database (lfb up --db FILE or --db postgres://USER@HOST/NAME)");
+        }
+        else if (options.UsesPostgres)
+        {
+            try
+            {
+                Storage.PostgresAddress.ToConnectionString(options.DatabasePath);
+            }
+            catch (ArgumentException e)
+            {
+                errors.Add($"Coordinator:DatabasePath: {e.Message}");
+            }
         }
 
         if (string.IsNullOrWhiteSpace(options.AgentToken))

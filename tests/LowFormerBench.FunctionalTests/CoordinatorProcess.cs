@@ -8,9 +8,11 @@ namespace LowFormerBench.FunctionalTests;
 public sealed class CoordinatorProcess : IAsyncDisposable
 {
     private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly string _database;
 
-    private CoordinatorProcess(string directory, int port, string token, LfbProcess process, IReadOnlyDictionary<string, string> environment)
+    private CoordinatorProcess(string directory, int port, string token, LfbProcess process, IReadOnlyDictionary<string, string> environment, string database)
     {
+        _database = database;
         Directory = directory;
         Port = port;
         Token = token;
@@ -33,13 +35,14 @@ public sealed class CoordinatorProcess : IAsyncDisposable
     public static Task<CoordinatorProcess> StartAsync() => StartAsync(new Dictionary<string, string>());
 
     /// <param name="environment">Coordinator settings as environment variables, e.g. <c>Coordinator__LeaseTtlSeconds</c>.</param>
-    public static async Task<CoordinatorProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
+    /// <param name="database">The <c>--db</c> value: a SQLite file in the farm's folder, or a PostgreSQL connection string.</param>
+    public static async Task<CoordinatorProcess> StartAsync(IReadOnlyDictionary<string, string> environment, string database = "farm.db")
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("lfb-farm").FullName;
         var port = FreePort();
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        var process = await LaunchAsync(directory, port, token, environment);
-        return new CoordinatorProcess(directory, port, token, process, environment);
+        var process = await LaunchAsync(directory, port, token, environment, database);
+        return new CoordinatorProcess(directory, port, token, process, environment, database);
     }
 
     /// <summary>SIGKILL the coordinator (no clean shutdown), then start it again on the same database, port and token.</summary>
@@ -48,13 +51,14 @@ public sealed class CoordinatorProcess : IAsyncDisposable
         Process.Kill();
         await Process.WaitForExitAsync(TimeSpan.FromSeconds(30));
         var crashed = Process;
-        Process = await LaunchAsync(Directory, Port, Token, _environment);
+        Process = await LaunchAsync(Directory, Port, Token, _environment, _database);
         await crashed.DisposeAsync();
     }
 
-    private static async Task<LfbProcess> LaunchAsync(string directory, int port, string token, IReadOnlyDictionary<string, string> environment)
+    private static async Task<LfbProcess> LaunchAsync(string directory, int port, string token, IReadOnlyDictionary<string, string> environment,
+        string database)
     {
-        var process = LfbProcess.Start(directory, environment, "up", "--no-local-agent", "--port", port.ToString(), "--db", "farm.db", "--agent-token", token);
+        var process = LfbProcess.Start(directory, environment, "up", "--no-local-agent", "--port", port.ToString(), "--db", database, "--agent-token", token);
         await process.WaitForOutputAsync("listening on", TimeSpan.FromSeconds(60));
         return process;
     }

@@ -4,7 +4,7 @@ using LowFormerBench.Core.Devices;
 namespace LowFormerBench.Coordinator.Storage;
 
 /// <summary>Registered agents: identity, capabilities and health survive coordinator restarts.</summary>
-public sealed class AgentStore(SqliteConnectionFactory connections, TimeProvider time)
+public sealed class AgentStore(DbConnectionFactory connections, TimeProvider time)
 {
     /// <summary>Registers an agent by name (reusing its id when it was seen before) and returns its id and health.</summary>
     public async Task<AgentRecord> RegisterAsync(string name, DeviceCapabilities capabilities, CancellationToken cancellationToken = default)
@@ -68,7 +68,7 @@ public sealed class AgentStore(SqliteConnectionFactory connections, TimeProvider
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE agents SET canary_drift = @drift, canary_drifted = @drifted, canary_note = @note WHERE id = @agentId;",
-            new { agentId, drift, drifted, note }, cancellationToken: cancellationToken));
+            new { agentId, drift, drifted = ResultStore.Flag(drifted), note }, cancellationToken: cancellationToken));
     }
 
     private const string Columns =

@@ -4,7 +4,7 @@ using LowFormerBench.Core.Security;
 namespace LowFormerBench.Coordinator.Storage;
 
 /// <summary>API keys and per-agent tokens, stored as SHA-256 hashes; used by the coordinator and by <c>lfb keys --db</c>.</summary>
-public sealed class ApiKeyStore(SqliteConnectionFactory connections, TimeProvider time)
+public sealed class ApiKeyStore(DbConnectionFactory connections, TimeProvider time)
 {
     /// <summary>Creates a key; the returned plaintext is the only copy there will ever be.</summary>
     public async Task<(ApiKeyRecord Record, string Plaintext)> CreateAsync(string name, ApiRole role, CancellationToken cancellationToken = default)
@@ -61,7 +61,7 @@ public sealed class ApiKeyStore(SqliteConnectionFactory connections, TimeProvide
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM api_keys WHERE revoked_at_ms IS NULL AND role <> 'agent');", cancellationToken: cancellationToken)) == 1;
+            "SELECT CASE WHEN EXISTS (SELECT 1 FROM api_keys WHERE revoked_at_ms IS NULL AND role <> 'agent') THEN 1 ELSE 0 END;", cancellationToken: cancellationToken)) == 1;
     }
 
     /// <summary>Which of these key ids are revoked (or gone): the agents holding them are disconnected.</summary>
@@ -74,7 +74,7 @@ public sealed class ApiKeyStore(SqliteConnectionFactory connections, TimeProvide
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         var active = await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT id FROM api_keys WHERE revoked_at_ms IS NULL AND id IN @ids;", new { ids }, cancellationToken: cancellationToken));
+            $"SELECT id FROM api_keys WHERE revoked_at_ms IS NULL AND {connections.Dialect.InList("id", "@ids")};", new { ids = ids.ToArray() }, cancellationToken: cancellationToken));
         return ids.Except(active).ToHashSet();
     }
 }

@@ -6,7 +6,7 @@ using LowFormerBench.Core.Queries;
 namespace LowFormerBench.Coordinator.Storage;
 
 /// <summary>Campaigns and their jobs: created together in one transaction, so a campaign never exists half-expanded.</summary>
-public sealed class CampaignStore(SqliteConnectionFactory connections, TimeProvider time)
+public sealed class CampaignStore(DbConnectionFactory connections, TimeProvider time)
 {
     public async Task<(long CampaignId, IReadOnlyList<Job> Jobs)> CreateAsync(string name, string suiteYaml,
         IReadOnlyDictionary<string, string> metadata, IReadOnlyList<JobSpec> specs, int maxAttempts, CancellationToken cancellationToken = default, string kind = CampaignKinds.User)
@@ -55,8 +55,8 @@ public sealed class CampaignStore(SqliteConnectionFactory connections, TimeProvi
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE campaigns SET state = @state, finished_at_ms = CASE WHEN @finished THEN @now ELSE NULL END WHERE id = @campaignId;",
-            new { state, finished = state != CampaignState.Running, now = time.GetUtcNow().ToUnixTimeMilliseconds(), campaignId },
+            "UPDATE campaigns SET state = @state, finished_at_ms = CASE WHEN @finished = 1 THEN @now ELSE NULL END WHERE id = @campaignId;",
+            new { state, finished = ResultStore.Flag(state != CampaignState.Running), now = time.GetUtcNow().ToUnixTimeMilliseconds(), campaignId },
             cancellationToken: cancellationToken));
         return await GetAsync(campaignId, cancellationToken);
     }
@@ -75,15 +75,18 @@ public sealed class CampaignStore(SqliteConnectionFactory connections, TimeProvi
         conditions.AddRange(filter.Name is null ? [] : ["c.name = @Name"]);
         conditions.AddRange(filter.State is null ? [] : ["c.state = @State"]);
         conditions.AddRange(filter.ExcludeCampaignId is null ? [] : ["c.id <> @ExcludeCampaignId"]);
-        // Tags are stored comma-separated; instr (not LIKE) so '%' or '_' in a tag match only themselves.
-        conditions.AddRange(filter.Tag is null ? [] : ["instr(',' || COALESCE(json_extract(c.metadata_json, '$.tags'), '') || ',', ',' || @Tag || ',') > 0"]);
+        // Tags are stored comma-separated; a position (not LIKE) so '%' or '_' in a tag match only themselves.
+        var dialect = connections.Dialect;
+        parameters.Add("tagsKey", dialect.JsonKey("tags"));
+        conditions.AddRange(filter.Tag is null ? [] :
+            [$"{dialect.Position($"',' || COALESCE({dialect.JsonText("c.metadata_json", "@tagsKey")}, '') || ','", "',' || @Tag || ','")} > 0"]);
         var index = 0;
         foreach (var (key, value) in filter.Metadata ?? new Dictionary<string, string>())
         {
             // The key goes in as a parameter too: a JSON path with the key quoted, so any key text is safe.
-            parameters.Add($"path{index}", $"$.\"{key.Replace("\"", "\\\"")}\"");
+            parameters.Add($"path{index}", dialect.JsonKey(key));
             parameters.Add($"value{index}", value);
-            conditions.Add($"json_extract(c.metadata_json, @path{index}) = @value{index}");
+            conditions.Add($"{dialect.JsonText("c.metadata_json", $"@path{index}")} = @value{index}");
             index++;
         }
 
@@ -113,11 +116,11 @@ public sealed class CampaignStore(SqliteConnectionFactory connections, TimeProvi
         var sql = $"""
             SELECT c.id, c.name, c.state, c.created_at_ms, c.finished_at_ms, c.metadata_json,
                    COUNT(j.id) AS total,
-                   SUM(j.state = 'queued') AS queued,
-                   SUM(j.state IN ('leased', 'running')) AS running,
-                   SUM(j.state = 'succeeded') AS succeeded,
-                   SUM(j.state = 'failed') AS failed,
-                   SUM(j.state = 'cancelled') AS cancelled
+                   SUM(CASE WHEN j.state = 'queued' THEN 1 ELSE 0 END) AS queued,
+                   SUM(CASE WHEN j.state IN ('leased', 'running') THEN 1 ELSE 0 END) AS running,
+                   SUM(CASE WHEN j.state = 'succeeded' THEN 1 ELSE 0 END) AS succeeded,
+                   SUM(CASE WHEN j.state = 'failed' THEN 1 ELSE 0 END) AS failed,
+                   SUM(CASE WHEN j.state = 'cancelled' THEN 1 ELSE 0 END) AS cancelled
             FROM campaigns c LEFT JOIN jobs j ON j.campaign_id = c.id
             {where}
             GROUP BY c.id {tail};

@@ -6,7 +6,7 @@ using LowFormerBench.Core.Queries;
 namespace LowFormerBench.Coordinator.Storage;
 
 /// <summary>A device's canary runs, read back for judging its latest one.</summary>
-public sealed class CanaryQueries(SqliteConnectionFactory connections)
+public sealed class CanaryQueries(DbConnectionFactory connections)
 {
     /// <summary>The agent's canaries of this model measured this way, oldest first, the newest <paramref name="limit"/> of them.</summary>
     public async Task<IReadOnlyList<CanaryRun>> RunsAsync(string agentId, JobSpec spec, int limit, CancellationToken cancellationToken = default)

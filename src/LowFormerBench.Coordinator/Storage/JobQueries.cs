@@ -4,7 +4,7 @@ using LowFormerBench.Core.Queries;
 namespace LowFormerBench.Coordinator.Storage;
 
 /// <summary>Jobs of a campaign as lists show them.</summary>
-public sealed class JobQueries(SqliteConnectionFactory connections)
+public sealed class JobQueries(DbConnectionFactory connections)
 {
     public async Task<IReadOnlyList<JobView>> ListAsync(long campaignId, CancellationToken cancellationToken = default)
     {

@@ -1,11 +1,11 @@
 using Dapper;
 using LowFormerBench.Core.Jobs;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace LowFormerBench.Coordinator.Storage;
 
 /// <summary>Persists jobs. It never decides: every state change was made by <see cref="Job"/> itself.</summary>
-public sealed class JobStore(SqliteConnectionFactory connections, TimeProvider time)
+public sealed class JobStore(DbConnectionFactory connections, TimeProvider time)
 {
     public async Task SaveAsync(Job job, CancellationToken cancellationToken = default)
     {
@@ -23,7 +23,7 @@ public sealed class JobStore(SqliteConnectionFactory connections, TimeProvider t
         await SaveAsync(connection, null, job, cancellationToken);
     }
 
-    internal async Task SaveAsync(SqliteConnection connection, SqliteTransaction? transaction, Job job, CancellationToken cancellationToken)
+    internal async Task SaveAsync(DbConnection connection, DbTransaction? transaction, Job job, CancellationToken cancellationToken)
     {
         const string sql = """
             UPDATE jobs SET state = @State, attempts = @Attempts, agent_id = @AgentId, lease_expires_ms = @LeaseExpiresMs,

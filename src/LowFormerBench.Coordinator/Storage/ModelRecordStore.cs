@@ -5,7 +5,7 @@ using LowFormerBench.Core.Queries;
 namespace LowFormerBench.Coordinator.Storage;
 
 /// <summary>Metadata of stored models (the bytes are in the model blob store).</summary>
-public sealed class ModelRecordStore(SqliteConnectionFactory connections, TimeProvider time)
+public sealed class ModelRecordStore(DbConnectionFactory connections, TimeProvider time)
 {
     private const string Columns = "sha256, display_name, source, zoo_name, family, resolution, precision, size_bytes, params, macs, top1, probe_family, probe_comparison, probe_variant, probe_reference, probe_mac_residual";
 

@@ -5,7 +5,7 @@ using LowFormerBench.Core.Results;
 namespace LowFormerBench.Coordinator.Storage;
 
 /// <summary>Reads results with their job configuration, agent and model facts; shared by the Control API and the dashboard.</summary>
-public sealed partial class ResultQueries(SqliteConnectionFactory connections)
+public sealed partial class ResultQueries(DbConnectionFactory connections)
 {
     public async Task<IReadOnlyList<ResultView>> ListAsync(long? campaignId, int? limit, CancellationToken cancellationToken = default)
     {
@@ -43,7 +43,7 @@ public sealed partial class ResultQueries(SqliteConnectionFactory connections)
         r.p50_ms, r.p90_ms, r.p99_ms, r.mean_ms, r.stddev_ms, r.min_ms, r.max_ms, r.median_ci_low_ms, r.median_ci_high_ms,
         r.samples, r.throughput_ips, r.warmup_iterations, r.stop_rule_met, r.outliers, r.session_create_ms, r.first_inference_ms,
         r.attempt, r.environment_fingerprint, m.params, m.macs, m.top1, r.created_at_ms, r.throttled,
-        r.operator_profile_json IS NOT NULL AS has_operator_profile, r.mean_power_w, r.energy_per_image_j, r.energy_source
+        CASE WHEN r.operator_profile_json IS NOT NULL THEN 1 ELSE 0 END AS has_operator_profile, r.mean_power_w, r.energy_per_image_j, r.energy_source
         """;
 
     private const string From = """

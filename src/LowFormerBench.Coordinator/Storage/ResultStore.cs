@@ -9,13 +9,13 @@ namespace LowFormerBench.Coordinator.Storage;
 /// being marked succeeded, nor the other way round. A result is keyed by (job, attempt): the UNIQUE job id makes a
 /// re-sent report a no-op, and reports from attempts that lost their job go to late_results as evidence.
 /// </summary>
-public sealed class ResultStore(SqliteConnectionFactory connections, JobStore jobs, TimeProvider time)
+public sealed class ResultStore(DbConnectionFactory connections, JobStore jobs, TimeProvider time)
 {
     /// <returns>True when stored now; false when this job already had its result.</returns>
     public async Task<bool> AcceptAsync(Job succeededJob, string agentId, MeasurementReport report, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var s = report.Summary;
         var resultId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition("""
             INSERT INTO results (job_id, attempt, agent_id, p50_ms, p90_ms, p99_ms, mean_ms, stddev_ms, min_ms, max_ms,
@@ -30,9 +30,9 @@ public sealed class ResultStore(SqliteConnectionFactory connections, JobStore jo
             """, new
         {
             report.JobId, report.Attempt, agentId, s.P50Ms, s.P90Ms, s.P99Ms, s.MeanMs, s.StddevMs, s.MinMs, s.MaxMs,
-            s.MedianCiLowMs, s.MedianCiHighMs, s.Samples, s.ThroughputIps, s.WarmupIterations, s.StopRuleMet, s.Outliers,
-            s.SessionCreateMs, s.FirstInferenceMs, report.InputShape, report.EnvironmentFingerprint, report.Throttled,
-            report.ModelFromCache, report.OperatorProfileJson, now = time.GetUtcNow().ToUnixTimeMilliseconds(),
+            s.MedianCiLowMs, s.MedianCiHighMs, s.Samples, s.ThroughputIps, s.WarmupIterations, StopRuleMet = Flag(s.StopRuleMet), s.Outliers,
+            s.SessionCreateMs, s.FirstInferenceMs, report.InputShape, report.EnvironmentFingerprint, Throttled = Flag(report.Throttled),
+            ModelFromCache = Flag(report.ModelFromCache), report.OperatorProfileJson, now = time.GetUtcNow().ToUnixTimeMilliseconds(),
             meanPowerW = s.Energy?.MeanPowerW, energyPerImageJ = s.Energy?.JoulesPerImage, energySource = s.Energy?.Source,
         }, transaction, cancellationToken: cancellationToken));
         if (resultId is not { } id)
@@ -59,7 +59,7 @@ public sealed class ResultStore(SqliteConnectionFactory connections, JobStore jo
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO environments (result_id, phase, throttled, facts_json) VALUES (@id, @Phase, @Throttled, @facts);",
-                new { id, environment.Phase, environment.Throttled, facts = StorageJson.Write(environment.Facts) }, transaction,
+                new { id, environment.Phase, Throttled = Flag(environment.Throttled), facts = StorageJson.Write(environment.Facts) }, transaction,
                 cancellationToken: cancellationToken));
         }
 
@@ -123,6 +123,9 @@ public sealed class ResultStore(SqliteConnectionFactory connections, JobStore jo
             new { jobId }, cancellationToken: cancellationToken));
         return blob is null ? [] : SampleBlob.Decode(blob);
     }
+
+    // Flags are stored as 0/1 in integer columns on both engines (PostgreSQL will not put a boolean parameter there).
+    internal static long Flag(bool value) => value ? 1 : 0;
 
     private sealed class AcceptedRow
     {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace LowFormerBench.Coordinator.Storage;
@@ -7,12 +8,9 @@ namespace LowFormerBench.Coordinator.Storage;
 /// while the scheduler writes; synchronous=FULL makes every acknowledged commit survive a power cut
 /// (NORMAL could lose the last transactions, and an acknowledged result must never be lost).
 /// </summary>
-public sealed class SqliteConnectionFactory
+public sealed class SqliteConnectionFactory : DbConnectionFactory
 {
     private readonly string _connectionString;
-
-    // Columns are snake_case, row classes PascalCase.
-    static SqliteConnectionFactory() => Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
 
     public SqliteConnectionFactory(string databasePath)
     {
@@ -30,13 +28,15 @@ public sealed class SqliteConnectionFactory
 
     public string DatabasePath { get; }
 
-    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default) => OpenAsync(durable: true, cancellationToken);
+    public override StorageEngine Engine => StorageEngine.Sqlite;
 
-    /// <summary>
-    /// <paramref name="durable"/> false: commits on this connection do not wait for the disk (synchronous=NORMAL), for
-    /// writes whose loss in a power cut is recovered (a lease). Every open sets the level again, pooled or not.
-    /// </summary>
-    public async Task<SqliteConnection> OpenAsync(bool durable, CancellationToken cancellationToken = default)
+    public override string Location => DatabasePath;
+
+    /// <summary>Every open sets the synchronous level again, pooled or not.</summary>
+    public override async Task<DbConnection> OpenAsync(bool durable, CancellationToken cancellationToken = default) =>
+        await OpenSqliteAsync(durable, cancellationToken);
+
+    public async Task<SqliteConnection> OpenSqliteAsync(bool durable = true, CancellationToken cancellationToken = default)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);

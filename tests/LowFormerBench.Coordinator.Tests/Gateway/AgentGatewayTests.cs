@@ -10,7 +10,7 @@ using Kind = LowFormerBench.Protos.V1.CoordinatorMessage.KindOneofCase;
 namespace LowFormerBench.Coordinator.Tests.Gateway;
 
 /// <summary>The dispatcher through its real gRPC gateway: leases, reports, loss and recovery.</summary>
-public sealed class AgentGatewayTests
+public sealed class AgentGatewayTests(Postgres.PostgresServer postgres)
 {
     [Fact]
     public async Task Connect_WrongToken_UnauthenticatedWithAMessageThatSaysWhatToFix()
@@ -25,10 +25,12 @@ public sealed class AgentGatewayTests
         Assert.Empty((await host.Control.ListAgentsAsync(new ListAgentsRequest())).Agents);
     }
 
-    [Fact]
-    public async Task Result_SentTwice_StoredOnceAndCampaignSucceeds()
+    [Theory]
+    [InlineData(Coordinator.Storage.StorageEngine.Sqlite)]
+    [InlineData(Coordinator.Storage.StorageEngine.Postgres)]
+    public async Task Result_SentTwice_StoredOnceAndCampaignSucceeds(Coordinator.Storage.StorageEngine engine)
     {
-        await using var host = await CoordinatorHost.StartAsync();
+        await using var host = await CoordinatorHost.StartOnAsync(engine, postgres);
         await using var agent = await WireAgent.ConnectAsync(host, "a1");
         await agent.NextAsync(Kind.Welcome);
         var campaign = await host.SubmitTinyAsync(1);
@@ -65,10 +67,12 @@ public sealed class AgentGatewayTests
         Assert.NotNull(await db.ExecuteScalarAsync<long?>("SELECT finished_at_ms FROM campaigns WHERE id = @campaign", new { campaign }));
     }
 
-    [Fact]
-    public async Task SilentAgent_LeaseLapses_JobRunsElsewhereAndLateResultIsNotStored()
+    [Theory]
+    [InlineData(Coordinator.Storage.StorageEngine.Sqlite)]
+    [InlineData(Coordinator.Storage.StorageEngine.Postgres)]
+    public async Task SilentAgent_LeaseLapses_JobRunsElsewhereAndLateResultIsNotStored(Coordinator.Storage.StorageEngine engine)
     {
-        await using var host = await CoordinatorHost.StartAsync(leaseTtlSeconds: 1.5);
+        await using var host = await CoordinatorHost.StartOnAsync(engine, postgres, leaseTtlSeconds: 1.5);
         await using var silent = await WireAgent.ConnectAsync(host, "silent");
         await silent.NextAsync(Kind.Welcome);
         var campaign = await host.SubmitTinyAsync(1);

@@ -36,6 +36,12 @@ public sealed class CoordinatorHost : IAsyncDisposable
     /// <summary>The app's services, for in-process readers such as the dashboard's queries.</summary>
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The host on a SQLite file or on a new database of the test PostgreSQL server (the case skips without one).</summary>
+    public static async Task<CoordinatorHost> StartOnAsync(Coordinator.Storage.StorageEngine engine, Postgres.PostgresServer postgres, double leaseTtlSeconds = 2) =>
+        await StartAsync(leaseTtlSeconds, settings: engine == Coordinator.Storage.StorageEngine.Postgres
+            ? new Dictionary<string, string?> { ["Coordinator:DatabasePath"] = await postgres.CreateDatabaseAsync() }
+            : null);
+
     /// <param name="settings">More coordinator settings (keys such as "Coordinator:AllowAnonymousRead"), applied last.</param>
     /// <param name="handler">The HTTP handler of <see cref="Channel"/> (TLS trust, client certificates).</param>
     public static async Task<CoordinatorHost> StartAsync(double leaseTtlSeconds = 2, int maxAttempts = 3, string controlToken = "",
@@ -46,6 +52,9 @@ public sealed class CoordinatorHost : IAsyncDisposable
         var builder = CoordinatorServer.CreateBuilder(IPAddress.Loopback, port, new Dictionary<string, string?>
         {
             ["Coordinator:DatabasePath"] = Path.Combine(directory.FullName, "coordinator.db"),
+            // Beside the database for a SQLite file already; said outright so a PostgreSQL run keeps them in the test's folder too.
+            ["Coordinator:ModelStoreDirectory"] = Path.Combine(directory.FullName, "models"),
+            ["Coordinator:DataProtectionKeysDirectory"] = Path.Combine(directory.FullName, "coordinator.db.dataprotection-keys"),
             ["Coordinator:AgentToken"] = Token,
             ["Coordinator:LeaseTtlSeconds"] = leaseTtlSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Coordinator:HeartbeatIntervalSeconds"] = (leaseTtlSeconds / 4).ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -1,16 +1,19 @@
 using LowFormerBench.Coordinator.Storage;
 using LowFormerBench.Core.Queries;
+using LowFormerBench.Coordinator.Tests.Postgres;
 using Xunit;
 
 namespace LowFormerBench.Coordinator.Tests.Storage;
 
 /// <summary>Finding campaigns by suite, state, metadata and tag: how a CI run finds its baseline.</summary>
-public sealed class CampaignFilterTests
+public sealed class CampaignFilterTests(PostgresServer postgres)
 {
-    [Fact]
-    public async Task ListAsync_MetadataTagAndExclusion_OnlyMatchingNewestFirst()
+    [Theory]
+    [InlineData(StorageEngine.Sqlite)]
+    [InlineData(StorageEngine.Postgres)]
+    public async Task ListAsync_MetadataTagAndExclusion_OnlyMatchingNewestFirst(StorageEngine engine)
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(engine, postgres);
         var store = new CampaignStore(db.Connections, TimeProvider.System);
         var mainOld = await CreateAsync(store, "quick", new() { ["branch"] = "main", ["tags"] = "nightly" });
         var feature = await CreateAsync(store, "quick", new() { ["branch"] = "feature", ["tags"] = "v1.0_rc,nightly" });
@@ -30,10 +33,12 @@ public sealed class CampaignFilterTests
         Assert.Empty(oddKey);
     }
 
-    [Fact]
-    public async Task ListAsync_StateFilter_OnlyThatState()
+    [Theory]
+    [InlineData(StorageEngine.Sqlite)]
+    [InlineData(StorageEngine.Postgres)]
+    public async Task ListAsync_StateFilter_OnlyThatState(StorageEngine engine)
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(engine, postgres);
         var store = new CampaignStore(db.Connections, TimeProvider.System);
         await CreateAsync(store, "quick", new() { ["branch"] = "main" });
 

@@ -3,17 +3,23 @@ using LowFormerBench.Coordinator.Tests.Gateway;
 using LowFormerBench.Coordinator.Tests.Regression;
 using LowFormerBench.Core.Queries;
 using Microsoft.Extensions.DependencyInjection;
+using LowFormerBench.Coordinator.Tests.Postgres;
 using Xunit;
 
 namespace LowFormerBench.Coordinator.Tests.Storage;
 
 /// <summary>The dashboard's SQL-side reads over real results from a wire-level agent: pages, facets, newest per configuration, histories.</summary>
-public sealed class DashboardResultQueriesTests
+public sealed class DashboardResultQueriesTests(PostgresServer postgres)
 {
-    [Fact]
-    public async Task ThreeCampaigns_PagedSortedCountedAndNewestPerConfiguration()
+    [Theory]
+    [InlineData(StorageEngine.Sqlite)]
+    [InlineData(StorageEngine.Postgres)]
+    public async Task ThreeCampaigns_PagedSortedCountedAndNewestPerConfiguration(StorageEngine engine)
     {
-        await using var host = await CoordinatorHost.StartAsync();
+        var settings = engine == StorageEngine.Postgres
+            ? new Dictionary<string, string?> { ["Coordinator:DatabasePath"] = await postgres.CreateDatabaseAsync() }
+            : null;
+        await using var host = await CoordinatorHost.StartAsync(settings: settings);
         await using var agent = await WireAgent.ConnectAsync(host, "a1");
         var campaigns = new List<long>();
         for (var i = 0; i < 3; i++)

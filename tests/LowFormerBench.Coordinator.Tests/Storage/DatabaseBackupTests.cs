@@ -40,7 +40,7 @@ public sealed class DatabaseBackupTests
         for (var i = 0; i < 3; i++)
         {
             var path = Path.Combine(database.Directory, $"backup-{i}.db");
-            var report = await DatabaseBackup.RunAsync(database.Connections.DatabasePath, path, overwrite: false);
+            var report = await DatabaseBackup.RunAsync(database.Sqlite.DatabasePath, path, overwrite: false);
             copies.Add((report.Path, report.Campaigns));
         }
 
@@ -74,7 +74,7 @@ public sealed class DatabaseBackupTests
         var path = Path.Combine(database.Directory, "keep.db");
         await File.WriteAllTextAsync(path, "an older backup");
 
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => DatabaseBackup.RunAsync(database.Connections.DatabasePath, path, overwrite: false));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => DatabaseBackup.RunAsync(database.Sqlite.DatabasePath, path, overwrite: false));
 
         Assert.Contains("--force", error.Message);
         Assert.Equal("an older backup", await File.ReadAllTextAsync(path));

@@ -4,11 +4,13 @@ using LowFormerBench.Core.Devices;
 using LowFormerBench.Core.Jobs;
 using LowFormerBench.Core.Queries;
 using LowFormerBench.Core.Results;
+using LowFormerBench.Coordinator.Tests.Postgres;
 using Xunit;
 
 namespace LowFormerBench.Coordinator.Tests.Storage;
 
-public sealed class StorageTests
+/// <summary>Every store round-trip, on SQLite and on PostgreSQL (skipped with its reason where PostgreSQL is not installed).</summary>
+public sealed class StorageTests(PostgresServer postgres)
 {
     private static readonly TimeProvider Time = TimeProvider.System;
 
@@ -20,9 +22,9 @@ public sealed class StorageTests
         [1.4, 1.5, 2.1], [new EnvironmentRecord("before", new Dictionary<string, string> { ["cpu.governor"] = "performance" }, false)],
         "fp-1", "1x3x224x224", false, null);
 
-    private static async Task<(TempDatabase Db, Job Job)> WithOneLeasedJobAsync()
+    private async Task<(TempDatabase Db, Job Job)> WithOneLeasedJobAsync(StorageEngine engine)
     {
-        var db = await TempDatabase.CreateAsync();
+        var db = await TempDatabase.CreateAsync(engine, postgres);
         await new ModelRecordStore(db.Connections, Time).AddAsync(new ModelView("sha", "lowformer-b0", "builtin", "lowformer-b0", "LowFormer",
             224, "fp32", 100, 14_100_000, 944_000_000, 78.4));
         var (_, jobs) = await new CampaignStore(db.Connections, Time).CreateAsync("quick", "name: quick", new Dictionary<string, string>(), [Spec("sha")], 3);
@@ -42,10 +44,12 @@ public sealed class StorageTests
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode;"));
     }
 
-    [Fact]
-    public async Task CampaignStore_CreateThenLoadUnfinished_JobSpecRoundTrips()
+    [Theory]
+    [InlineData(StorageEngine.Sqlite)]
+    [InlineData(StorageEngine.Postgres)]
+    public async Task CampaignStore_CreateThenLoadUnfinished_JobSpecRoundTrips(StorageEngine engine)
     {
-        var (db, job) = await WithOneLeasedJobAsync();
+        var (db, job) = await WithOneLeasedJobAsync(engine);
         await using var _ = db;
 
         var loaded = Assert.Single(await new JobStore(db.Connections, Time).LoadUnfinishedAsync());
@@ -57,10 +61,12 @@ public sealed class StorageTests
         Assert.Equal(job.LeaseExpiresAt!.Value.ToUnixTimeMilliseconds(), loaded.LeaseExpiresAt!.Value.ToUnixTimeMilliseconds());
     }
 
-    [Fact]
-    public async Task ResultStore_SameReportTwice_OneRowAndJobSucceeded()
+    [Theory]
+    [InlineData(StorageEngine.Sqlite)]
+    [InlineData(StorageEngine.Postgres)]
+    public async Task ResultStore_SameReportTwice_OneRowAndJobSucceeded(StorageEngine engine)
     {
-        var (db, job) = await WithOneLeasedJobAsync();
+        var (db, job) = await WithOneLeasedJobAsync(engine);
         await using var _ = db;
         var jobs = new JobStore(db.Connections, Time);
         var results = new ResultStore(db.Connections, jobs, Time);
@@ -76,10 +82,12 @@ public sealed class StorageTests
         Assert.Empty(await jobs.LoadUnfinishedAsync());
     }
 
-    [Fact]
-    public async Task ResultStore_EnergyReading_StoredAndReadBackAndAbsentMeansNotMeasured()
+    [Theory]
+    [InlineData(StorageEngine.Sqlite)]
+    [InlineData(StorageEngine.Postgres)]
+    public async Task ResultStore_EnergyReading_StoredAndReadBackAndAbsentMeansNotMeasured(StorageEngine engine)
     {
-        var (db, job) = await WithOneLeasedJobAsync();
+        var (db, job) = await WithOneLeasedJobAsync(engine);
         await using var _ = db;
         var results = new ResultStore(db.Connections, new JobStore(db.Connections, Time), Time);
         job.Succeed(1);
@@ -98,10 +106,12 @@ public sealed class StorageTests
         Assert.Null(Assert.Single(await queries.ListAsync(null, null)).Summary.Energy);
     }
 
-    [Fact]
-    public async Task ResultStore_ReportWithOperatorProfile_StoredAndReadBack()
+    [Theory]
+    [InlineData(StorageEngine.Sqlite)]
+    [InlineData(StorageEngine.Postgres)]
+    public async Task ResultStore_ReportWithOperatorProfile_StoredAndReadBack(StorageEngine engine)
     {
-        var (db, job) = await WithOneLeasedJobAsync();
+        var (db, job) = await WithOneLeasedJobAsync(engine);
         await using var _ = db;
         var results = new ResultStore(db.Connections, new JobStore(db.Connections, Time), Time);
         job.Succeed(1);
@@ -119,10 +129,12 @@ public sealed class StorageTests
         Assert.Null(await queries.OperatorProfileAsync(job.Id + 1));
     }
 
-    [Fact]
-    public async Task JobSpec_ProfileFlag_RoundTripsThroughTheStore()
+    [Theory]
+    [InlineData(StorageEngine.Sqlite)]
+    [InlineData(StorageEngine.Postgres)]
+    public async Task JobSpec_ProfileFlag_RoundTripsThroughTheStore(StorageEngine engine)
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(engine, postgres);
         await new ModelRecordStore(db.Connections, Time).AddAsync(new ModelView("sha", "lowformer-b0", "builtin", "lowformer-b0", "LowFormer",
             224, "fp32", 100, 14_100_000, 944_000_000, 78.4));
         await new CampaignStore(db.Connections, Time).CreateAsync("p", "name: p", new Dictionary<string, string>(), [Spec("sha") with { Profile = true }], 3);
@@ -132,10 +144,12 @@ public sealed class StorageTests
         Assert.True(loaded.Spec.Profile);
     }
 
-    [Fact]
-    public async Task CampaignStore_Refresh_StateFollowsJobs()
+    [Theory]
+    [InlineData(StorageEngine.Sqlite)]
+    [InlineData(StorageEngine.Postgres)]
+    public async Task CampaignStore_Refresh_StateFollowsJobs(StorageEngine engine)
     {
-        var (db, job) = await WithOneLeasedJobAsync();
+        var (db, job) = await WithOneLeasedJobAsync(engine);
         await using var _ = db;
         var campaigns = new CampaignStore(db.Connections, Time);
 
@@ -148,10 +162,12 @@ public sealed class StorageTests
         Assert.NotNull(view.FinishedAt);
     }
 
-    [Fact]
-    public async Task AgentStore_RegisterSameNameTwice_KeepsIdAndUpdatesCapabilities()
+    [Theory]
+    [InlineData(StorageEngine.Sqlite)]
+    [InlineData(StorageEngine.Postgres)]
+    public async Task AgentStore_RegisterSameNameTwice_KeepsIdAndUpdatesCapabilities(StorageEngine engine)
     {
-        await using var db = await TempDatabase.CreateAsync();
+        await using var db = await TempDatabase.CreateAsync(engine, postgres);
         var agents = new AgentStore(db.Connections, Time);
         var device = new DeviceCapabilities("arm64", "Linux", "Cortex-A76", 4, 8L << 30, "1.31.1", ["CPUExecutionProvider"], "cpu",
             null, null, null, new Dictionary<string, string>(), "1", "pi5");
@@ -162,5 +178,63 @@ public sealed class StorageTests
         Assert.Equal(first.Id, second.Id);
         Assert.Equal(8, second.Capabilities.CpuCores);
         Assert.Equal(AgentState.Idle, second.Health);
+    }
+
+    [Theory]
+    [InlineData(StorageEngine.Sqlite)]
+    [InlineData(StorageEngine.Postgres)]
+    public async Task ApiKeyStore_CreateVerifyRevoke_SharedStateReadBack(StorageEngine engine)
+    {
+        await using var db = await TempDatabase.CreateAsync(engine, postgres);
+        var keys = new ApiKeyStore(db.Connections, Time);
+        var (agentKey, agentSecret) = await keys.CreateAsync("pi5", Core.Security.ApiRole.Agent);
+        Assert.False(await keys.AnyUserKeyAsync());
+        var (admin, adminSecret) = await keys.CreateAsync("ops", Core.Security.ApiRole.Admin);
+
+        Assert.True(await keys.AnyUserKeyAsync());
+        Assert.Equal("ops", (await keys.VerifyAsync(adminSecret))!.Name);
+        Assert.True(await keys.RevokeAsync(agentKey.Id));
+        Assert.Null(await keys.VerifyAsync(agentSecret));
+        Assert.Equal([agentKey.Id], await keys.RevokedAmongAsync([agentKey.Id, admin.Id]));
+        Assert.Equal(2, (await keys.ListAsync()).Count);
+    }
+
+    [Theory]
+    [InlineData(StorageEngine.Sqlite)]
+    [InlineData(StorageEngine.Postgres)]
+    public async Task ResultStore_LateReportTwice_StoredOnceBesideTheAcceptedResult(StorageEngine engine)
+    {
+        var (db, job) = await WithOneLeasedJobAsync(engine);
+        await using var _ = db;
+        var results = new ResultStore(db.Connections, new JobStore(db.Connections, Time), Time);
+        job.Succeed(1);
+        await results.AcceptAsync(job, "agent-1", Report(job.Id, 1));
+
+        Assert.True(await results.RecordLateAsync("agent-2", "pi5", Report(job.Id, 2), "lease lapsed"));
+        Assert.False(await results.RecordLateAsync("agent-2", "pi5", Report(job.Id, 2), "lease lapsed"));
+        Assert.False(await results.RecordLateAsync("agent-2", "pi5", Report(job.Id + 100, 1), "no such job"));
+
+        var late = Assert.Single(await results.LateResultsOfAsync(job.Id));
+        Assert.Equal((2, "pi5", 1.5), (late.Attempt, late.AgentName, late.P50Ms));
+        Assert.Equal((1, "agent-1"), await results.AcceptedAttemptAsync(job.Id));
+    }
+
+    [Theory]
+    [InlineData(StorageEngine.Sqlite)]
+    [InlineData(StorageEngine.Postgres)]
+    public async Task AgentStore_HealthAndCanaryVerdict_ReadBack(StorageEngine engine)
+    {
+        await using var db = await TempDatabase.CreateAsync(engine, postgres);
+        var agents = new AgentStore(db.Connections, Time);
+        var device = new DeviceCapabilities("x64", "Linux", "EPYC", 2, 8L << 30, "1.32.0", ["CPUExecutionProvider"], "cpu",
+            null, null, null, new Dictionary<string, string>(), "1", "box");
+        var agent = await agents.RegisterAsync("box", device);
+
+        await agents.UpdateHealthAsync(agent.Id, AgentState.Quarantined, 3, "3 failures in a row");
+        await agents.UpdateCanaryVerdictAsync(agent.Id, 0.12, drifted: true, "12% slower");
+        var again = await agents.RegisterAsync("box", device);
+
+        var row = Assert.Single(await agents.ListAsync());
+        Assert.Equal((AgentState.Quarantined, 3L, true, 0.12), (again.Health, row.ConsecutiveFailures, row.CanaryDrifted, row.CanaryDrift));
     }
 }

@@ -25,7 +25,7 @@ public static class KeysCommand
 
     private static Option<string> DatabaseOption() => new("--db")
     {
-        Description = "The coordinator's SQLite database file (run on the coordinator's host)", DefaultValueFactory = _ => UpCommand.DefaultDatabase,
+        Description = "The coordinator's database: its SQLite file (run on the coordinator's host), or its PostgreSQL URL or connection string", DefaultValueFactory = _ => UpCommand.DefaultDatabase,
     };
 
     private static Command CreateCommand()
@@ -107,12 +107,12 @@ public static class KeysCommand
 
     private static async Task<ApiKeyStore> OpenAsync(string path, bool mustExist, CancellationToken cancellationToken)
     {
-        if (mustExist && !File.Exists(path))
+        if (mustExist && !PostgresAddress.IsPostgres(path) && !File.Exists(path))
         {
             throw new CliFailure($"no database at {Path.GetFullPath(path)}: pass the coordinator's file with --db");
         }
 
-        var connections = new SqliteConnectionFactory(path);
+        var connections = DbConnectionFactory.For(path);
         // A key made before the coordinator ever started needs the schema; applying it is what the coordinator does at start.
         await new Migrator(connections).MigrateAsync(cancellationToken);
         return new ApiKeyStore(connections, TimeProvider.System);

@@ -16,7 +16,7 @@ public static class BenchCommand
     public static Command Create()
     {
         var suite = new Option<FileInfo?>("--suite") { Description = "Suite file (default: the shipped suites/quick.yaml)" };
-        var db = new Option<string>("--db") { Description = "SQLite database file", DefaultValueFactory = _ => UpCommand.DefaultDatabase };
+        var db = new Option<string>("--db") { Description = UpCommand.DatabaseHelp, DefaultValueFactory = _ => UpCommand.DefaultDatabase };
         var reference = new Option<string?>("--reference") { Description = "Model to compute speed-ups against (default: the suite's first)" };
         var command = new Command("bench", "Run a suite on this machine and print the comparison (coordinator and agent in-process)")
         {
@@ -39,7 +39,7 @@ public static class BenchCommand
             AnsiConsole.Write(ComparisonTable.Build(results, parse.GetValue(reference) ?? firstModel));
             AnsiConsole.WriteLine(Units.MacsConvention);
             await CampaignWatcher.ShowBestBatchesAsync(client, final, cancellationToken);
-            Console.Out.WriteLine($"campaign {info.Id} stored in {Path.GetFullPath(parse.GetValue(db)!)}; 'lfb up' then 'lfb results --campaign {info.Id}' shows it again");
+            Console.Out.WriteLine($"campaign {info.Id} stored in {UpCommand.DatabaseName(parse.GetValue(db)!)}; 'lfb up' then 'lfb results --campaign {info.Id}' shows it again");
             return final.FailedJobs == 0 && final.CancelledJobs == 0 ? CommandAction.Succeeded : CommandAction.Failed;
         }));
         return command;

@@ -1,0 +1,1 @@
+[assembly: Xunit.AssemblyFixture(typeof(LowFormerBench.Coordinator.Tests.Postgres.PostgresServer))]
