@@ -38,6 +38,9 @@ public sealed record ProbedDevice(
     string L4tRelease = "",
     string NativeLibrary = "")
 {
+    /// <summary>What the PyTorch worker reported when the agent started it; null where torch is missing (ONNX Runtime only).</summary>
+    public LowFormerBench.Measurement.Runners.Torch.TorchWorkerInfo? Torch { get; init; }
+
     /// <summary>What executes the graph, for the environment fingerprint: the GPU, the Jetson, or the CPU.</summary>
     public string ComputeDevice => DeviceClass switch
     {
