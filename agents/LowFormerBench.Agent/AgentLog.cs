@@ -56,4 +56,10 @@ internal static partial class AgentLog
 
     [LoggerMessage(22, LogLevel.Warning, "Cached model {ModelSha256} does not match its hash; deleted, downloading it again")]
     public static partial void ModelCacheCorrupt(ILogger logger, string modelSha256);
+
+    [LoggerMessage(160, LogLevel.Information, "PyTorch worker: torch {TorchVersion}, runtimes {Runtimes}, devices {Devices}")]
+    public static partial void TorchProbed(ILogger logger, string torchVersion, string runtimes, string devices);
+
+    [LoggerMessage(161, LogLevel.Warning, "No torch runtimes on this agent (ONNX Runtime only): {Reason}")]
+    public static partial void TorchMissing(ILogger logger, string reason);
 }

@@ -25,6 +25,12 @@ internal static class CapabilitiesMapping
             Hostname = string.IsNullOrEmpty(device.Hostname) ? Environment.MachineName : device.Hostname,
         };
         capabilities.Providers.AddRange(device.Providers);
+        if (device.Torch is { } torch)
+        {
+            capabilities.Runtimes.AddRange(torch.Runtimes.Select(r => r.Name));
+            capabilities.TorchVersion = torch.TorchVersion;
+            capabilities.TorchDevices.AddRange(torch.Devices);
+        }
 
         // The board (a Raspberry Pi names itself in /proc/cpuinfo) has no field of its own; as a label, campaigns can
         // select on it. The operator's labels come last and win: they are how campaigns pick this device on purpose.

@@ -2,6 +2,7 @@ using LowFormerBench.Measurement.Environment;
 using LowFormerBench.Measurement.Loop;
 using LowFormerBench.Measurement.Profiling;
 using LowFormerBench.Measurement.Runners;
+using LowFormerBench.Measurement.Runners.Torch;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,23 +16,44 @@ namespace LowFormerBench.Agent.Jobs;
 public sealed class LoopJobMeasurer : IJobMeasurer
 {
     private readonly Lazy<ProbedDevice> _capabilities;
-    private readonly MeasurementLoop _loop = new(new OnnxRuntimeRunnerFactory(), new EnvironmentProbe(), profiler: new OrtOperatorProfiler());
-    private readonly PairedMeasurement _paired = new(new OnnxRuntimeRunnerFactory(), new EnvironmentProbe());
+    private readonly MeasurementLoop _loop;
+    private readonly PairedMeasurement _paired;
     private readonly AgentOptions _options;
 
     public LoopJobMeasurer(IOptions<AgentOptions> options, ILogger<LoopJobMeasurer> logger)
     {
         _options = options.Value;
+        // One factory for every runtime: the torch runtimes in a fresh PyTorch worker per job, so a crashed worker ends one job.
+        var runners = new RuntimeRunnerFactory(new TorchWorkerOptions(_options.TorchPython, _options.TorchWorkerScript));
+        _loop = new(runners, new EnvironmentProbe(), profiler: new OrtOperatorProfiler());
+        _paired = new(runners, new EnvironmentProbe());
         _capabilities = new Lazy<ProbedDevice>(() =>
         {
             var device = new CapabilityProbe().Probe();
             AgentLog.DeviceProbed(logger, device.OnnxRuntimeVersion, device.NativeLibrary, string.Join(", ", device.Providers), device.DeviceClass,
                 device.Arch, device.CpuModel);
-            return device;
+            return device with { Torch = ProbeTorch(logger) };
         });
     }
 
     public ProbedDevice Capabilities => _capabilities.Value;
+
+    /// <summary>Starts the PyTorch worker once and reads what it has: torch runtimes are advertised only from its answer.</summary>
+    private TorchWorkerInfo? ProbeTorch(ILogger logger)
+    {
+        try
+        {
+            var (worker, info) = TorchWorkerProcess.Start(new TorchWorkerOptions(_options.TorchPython, _options.TorchWorkerScript), CancellationToken.None);
+            worker.Dispose();
+            AgentLog.TorchProbed(logger, info.TorchVersion, string.Join(", ", info.Runtimes), string.Join(", ", info.Devices));
+            return info;
+        }
+        catch (Exception e) when (e is TorchRequestException or TorchWorkerException)
+        {
+            AgentLog.TorchMissing(logger, e.Message);
+            return null;
+        }
+    }
 
     /// <summary>
     /// The sampler spans the whole job (warm-up included) and its summary joins the "after" snapshot, so a result measured
