@@ -1,5 +1,5 @@
 using LowFormerBench.Coordinator.Campaigns;
-using LowFormerBench.Coordinator.Dashboard;
+using LowFormerBench.Coordinator.Farm;
 using LowFormerBench.Coordinator.Grpc;
 using LowFormerBench.Coordinator.Models;
 using LowFormerBench.Coordinator.Scheduling;
@@ -45,6 +45,7 @@ public static class CoordinatorHostExtensions
         services.AddSingleton<IFarmFeed>(sp => sp.GetRequiredService<CampaignFeed>());
         services.AddSingleton<IDashboardQueries, DashboardQueries>();
         services.AddSingleton<IFarmControl, FarmControl>();
+        services.AddSingleton<SchedulingPolicies>();
         services.AddSingleton<Dispatcher>();
         services.AddSingleton<CampaignSubmitter>();
         services.AddSingleton<AgentTokenCheck>();

@@ -1,4 +1,6 @@
+using LowFormerBench.Measurement.Energy;
 using LowFormerBench.Measurement.Environment;
+using LowFormerBench.Measurement.ExecutionProviders;
 using LowFormerBench.Measurement.Loop;
 using LowFormerBench.Measurement.Profiling;
 using LowFormerBench.Measurement.Runners;
@@ -25,11 +27,22 @@ public sealed class LoopJobMeasurer : IJobMeasurer
         _options = options.Value;
         // One factory for every runtime: the torch runtimes in a fresh PyTorch worker per job, so a crashed worker ends one job.
         var runners = new RuntimeRunnerFactory(new TorchWorkerOptions(_options.TorchPython, _options.TorchWorkerScript));
-        _loop = new(runners, new EnvironmentProbe(), profiler: new OrtOperatorProfiler());
         _paired = new(runners, new EnvironmentProbe());
+
+        // The timed window's monitor (GPU clock, power, throttling; RAPL on x86 where readable): energy per result.
+        _loop = new MeasurementLoop(runners, new EnvironmentProbe(), profiler: new OrtOperatorProfiler(),
+            monitors: request => WindowMonitor.For(Capabilities, ProviderCatalog.RunsOnGpu(request.Provider), GpuIndex(request)));
         _capabilities = new Lazy<ProbedDevice>(() =>
         {
-            var device = new CapabilityProbe().Probe();
+            // A GPU build lists CUDA and TensorRT on any machine: advertise one only after a session was created on it.
+            var probed = new CapabilityProbe().Probe();
+            var (usable, refused) = ProviderSessionCheck.Verify(probed.Providers);
+            foreach (var provider in refused)
+            {
+                AgentLog.ProviderRefused(logger, provider.Name, provider.Reason);
+            }
+
+            var device = probed with { Providers = usable };
             AgentLog.DeviceProbed(logger, device.OnnxRuntimeVersion, device.NativeLibrary, string.Join(", ", device.Providers), device.DeviceClass,
                 device.Arch, device.CpuModel);
             return device with { Torch = ProbeTorch(logger) };
@@ -54,6 +67,10 @@ public sealed class LoopJobMeasurer : IJobMeasurer
             return null;
         }
     }
+
+    private static int GpuIndex(MeasurementRequest request) =>
+        int.TryParse(request.ProviderOptions?.GetValueOrDefault("device_id"), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0;
 
     /// <summary>
     /// The sampler spans the whole job (warm-up included) and its summary joins the "after" snapshot, so a result measured

@@ -17,6 +17,7 @@ public sealed class AgentGatewayGrpcService(
     AgentTokenCheck tokens,
     Security.AgentKeyRevocations revocations,
     IOptions<CoordinatorOptions> options,
+    TimeProvider time,
     ILogger<AgentGatewayGrpcService> logger) : AgentGateway.AgentGatewayBase
 {
     private const int ChunkBytes = 1 << 20;
@@ -52,10 +53,9 @@ public sealed class AgentGatewayGrpcService(
         var cancellationToken = end.Token;
         var capabilities = hello.Capabilities.ToDomain();
         var record = await agents.RegisterAsync(hello.AgentName, capabilities, cancellationToken);
-        var session = new AgentSession(record.Id, record.Name, capabilities, (int)record.ConsecutiveFailures,
-            record.Health == Core.Devices.AgentState.Quarantined) { QuarantineReason = record.QuarantineReason };
-        Dispatcher.RestoreCanary(session, record);
-        session.Send(new CoordinatorMessage
+        var stream = new AgentStream();
+        var session = AgentSession.Restore(record, capabilities, stream);
+        stream.Send(new CoordinatorMessage
         {
             Welcome = new Welcome
             {
@@ -66,13 +66,13 @@ public sealed class AgentGatewayGrpcService(
         });
         CoordinatorLog.AgentConnected(logger, record.Name, record.Id, capabilities.Arch, capabilities.DeviceClass, string.Join(",", capabilities.Providers));
 
-        var writer = WriteAsync(session, responseStream, cancellationToken);
+        var writer = stream.WriteAllAsync(responseStream, cancellationToken);
         try
         {
             await dispatcher.ConnectAsync(session, hello.Reconnect, cancellationToken);
             await foreach (var message in requestStream.ReadAllAsync(cancellationToken))
             {
-                await HandleAsync(session, message, cancellationToken);
+                await HandleAsync(session, stream, message, cancellationToken);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or IOException || e is RpcException { StatusCode: StatusCode.Cancelled })
@@ -81,7 +81,7 @@ public sealed class AgentGatewayGrpcService(
         }
         finally
         {
-            session.Outbox.Writer.TryComplete();
+            stream.Close();
             await dispatcher.DisconnectAsync(session, CancellationToken.None);
             CoordinatorLog.AgentDisconnected(logger, session.Name);
             await writer;
@@ -126,50 +126,34 @@ public sealed class AgentGatewayGrpcService(
 
     private Task HeartbeatAsync(AgentSession session, Heartbeat heartbeat, CancellationToken cancellationToken)
     {
-        session.Temperature = heartbeat.HasTemperatureC ? new TemperatureReading(heartbeat.TemperatureC, DateTimeOffset.UtcNow) : null;
+        session.ReportTemperature(heartbeat.HasTemperatureC ? new TemperatureReading(heartbeat.TemperatureC, time.GetUtcNow()) : null);
         return dispatcher.HeartbeatAsync(session, string.IsNullOrEmpty(heartbeat.JobId) ? null : ReportMapping.ParseJobId(heartbeat.JobId),
             cancellationToken);
     }
 
-    private Task HandleAsync(AgentSession session, AgentMessage message, CancellationToken cancellationToken) => message.KindCase switch
+    private Task HandleAsync(AgentSession session, AgentStream stream, AgentMessage message, CancellationToken cancellationToken) => message.KindCase switch
     {
         AgentMessage.KindOneofCase.Heartbeat => HeartbeatAsync(session, message.Heartbeat, cancellationToken),
         AgentMessage.KindOneofCase.Progress => dispatcher.ProgressAsync(session, ReportMapping.ParseJobId(message.Progress.JobId),
             message.Progress.Attempt, message.Progress.Phase, cancellationToken),
-        AgentMessage.KindOneofCase.Result => AcceptResultAsync(session, message.Result, cancellationToken),
-        AgentMessage.KindOneofCase.Failure => AcceptFailureAsync(session, message.Failure, cancellationToken),
+        AgentMessage.KindOneofCase.Result => AcceptResultAsync(session, stream, message.Result, cancellationToken),
+        AgentMessage.KindOneofCase.Failure => AcceptFailureAsync(session, stream, message.Failure, cancellationToken),
         _ => throw new RpcException(new Status(StatusCode.InvalidArgument, $"unexpected {message.KindCase} after Hello")),
     };
 
-    private async Task AcceptResultAsync(AgentSession session, JobResult result, CancellationToken cancellationToken)
+    private async Task AcceptResultAsync(AgentSession session, AgentStream stream, JobResult result, CancellationToken cancellationToken)
     {
         var outcome = await dispatcher.ResultAsync(session, result.ToDomain(), cancellationToken);
-        session.Send(new CoordinatorMessage
+        stream.Send(new CoordinatorMessage
         {
             Ack = new ReportAck { JobId = result.JobId, Attempt = result.Attempt, Outcome = outcome.ToString().ToLowerInvariant() },
         });
     }
 
-    private async Task AcceptFailureAsync(AgentSession session, JobFailure failure, CancellationToken cancellationToken)
+    private async Task AcceptFailureAsync(AgentSession session, AgentStream stream, JobFailure failure, CancellationToken cancellationToken)
     {
         await dispatcher.FailureAsync(session, ReportMapping.ParseJobId(failure.JobId), failure.Attempt, failure.Reason, failure.Permanent,
             failure.HandedBack, cancellationToken);
-        session.Send(new CoordinatorMessage { Ack = new ReportAck { JobId = failure.JobId, Attempt = failure.Attempt } });
-    }
-
-    // The stream's one writer: drains the session's outbox until the session ends.
-    private static async Task WriteAsync(AgentSession session, IServerStreamWriter<CoordinatorMessage> stream, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var message in session.Outbox.Reader.ReadAllAsync(cancellationToken))
-            {
-                await stream.WriteAsync(message, cancellationToken);
-            }
-        }
-        catch (Exception e) when (e is OperationCanceledException or IOException or InvalidOperationException)
-        {
-            // The call ended while writing; the reader side handles the disconnect.
-        }
+        stream.Send(new CoordinatorMessage { Ack = new ReportAck { JobId = failure.JobId, Attempt = failure.Attempt } });
     }
 }

@@ -14,28 +14,22 @@ public sealed partial class Dispatcher
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            session.LastSeen = time.GetUtcNow();
-            _agentNames[session.AgentId] = session.Name;
-            lock (_sessions)
+            session.Seen(Now);
+            if (_agents.Add(session) is { } previous && !ReferenceEquals(previous, session))
             {
-                if (_sessions.TryGetValue(session.AgentId, out var previous))
-                {
-                    previous.Outbox.Writer.TryComplete();
-                }
-
-                _sessions[session.AgentId] = session;
+                previous.Close();
             }
 
-            foreach (var job in _unfinished.Values.Where(j => j.State.IsHeld() && j.AgentId == session.AgentId).ToList())
+            foreach (var job in _jobs.Unfinished.Where(j => j.State.IsHeld() && j.AgentId == session.AgentId).ToList())
             {
                 if (reconnect && session.CurrentJobId is null)
                 {
-                    session.CurrentJobId = job.Id;
-                    job.Renew(time.GetUtcNow(), Options.LeaseTtl);
+                    session.Hold(job.Id);
+                    Lease.Renew(job);
                 }
                 else
                 {
-                    await LoseJobAsync(job, session, cancellationToken);
+                    await LoseJobAsync(job, session, expired: false, cancellationToken);
                 }
             }
 
@@ -53,18 +47,13 @@ public sealed partial class Dispatcher
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            lock (_sessions)
+            if (!_agents.Remove(session))
             {
-                if (!_sessions.TryGetValue(session.AgentId, out var current) || !ReferenceEquals(current, session))
-                {
-                    return;
-                }
-
-                _sessions.Remove(session.AgentId);
+                return;
             }
 
             await agentStore.UpdateHealthAsync(session.AgentId, session.Quarantined ? AgentState.Quarantined : AgentState.Offline,
-                session.ConsecutiveFailures, session.QuarantineReason, cancellationToken);
+                session.Health.ConsecutiveFailures, session.QuarantineReason, cancellationToken);
         }
         finally
         {
@@ -78,21 +67,20 @@ public sealed partial class Dispatcher
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var now = time.GetUtcNow();
-            session.LastSeen = now;
-            if (session.CurrentJobId is not { } held || !_unfinished.TryGetValue(held, out var job) || !job.State.IsHeld())
+            session.Seen(Now);
+            if (session.CurrentJobId is not { } held || _jobs.Find(held) is not { } job || !job.State.IsHeld())
             {
                 return;
             }
 
             if (reportedJobId == held)
             {
-                job.Renew(now, Options.LeaseTtl);
+                Lease.Renew(job);
             }
             else if (job.State == JobState.Running)
             {
                 // Leased jobs may not have reached the agent's heartbeat yet; a running one it forgot was lost.
-                await LoseJobAsync(job, session, cancellationToken);
+                await LoseJobAsync(job, session, expired: false, cancellationToken);
                 await AssignAsync(session, cancellationToken);
             }
         }
@@ -108,20 +96,18 @@ public sealed partial class Dispatcher
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var now = time.GetUtcNow();
-            var expired = _unfinished.Values.Where(j => j.State.IsHeld() && j.LeaseExpiresAt <= now).ToList();
-            foreach (var job in expired)
+            var lapsed = Lease.Lapsed(_jobs.Unfinished);
+            foreach (var job in lapsed)
             {
-                var session = job.AgentId is { } id && _sessions.TryGetValue(id, out var s) ? s : null;
-                await LoseJobAsync(job, session, cancellationToken, expiredAt: now);
+                await LoseJobAsync(job, _agents.Find(job.AgentId), expired: true, cancellationToken);
             }
 
-            if (expired.Count > 0)
+            if (lapsed.Count > 0)
             {
                 await AssignIdleAgentsAsync(cancellationToken);
             }
 
-            return expired.Count;
+            return lapsed.Count;
         }
         finally
         {
@@ -129,40 +115,18 @@ public sealed partial class Dispatcher
         }
     }
 
-    // Gate held.
-    private async Task LoseJobAsync(Job job, AgentSession? session, CancellationToken cancellationToken, DateTimeOffset? expiredAt = null)
+    // Gate held. The job goes back to the queue or fails (the lease policy's call); its agent's health counts the loss.
+    private async Task LoseJobAsync(Job job, AgentSession? session, bool expired, CancellationToken cancellationToken)
     {
-        var agentName = job.AgentId is { } id && _agentNames.TryGetValue(id, out var known) ? known : job.AgentId ?? "?";
-        if (expiredAt is { } now)
-        {
-            job.Expire(now, agentName);
-        }
-        else
-        {
-            job.AgentLost(agentName);
-        }
-
+        var agentName = _agents.Label(job.AgentId);
+        _ = expired ? Lease.Expire(job, agentName) : Lease.Lose(job, agentName);
         CoordinatorLog.JobLost(logger, job.Id, agentName, job.State.ToWire());
         if (session is not null && session.CurrentJobId == job.Id)
         {
-            session.CurrentJobId = null;
-            await CountFailureAsync(session, $"lost job {job.Id}", cancellationToken);
+            session.Release();
+            await ApplyHealthAsync(session, Health.AfterFailure(session.Health, $"lost job {job.Id}"), cancellationToken);
         }
 
         await SettleAsync(job, cancellationToken);
-    }
-
-    // Gate held. LAVA-style health: a device that keeps failing or losing jobs stops getting them.
-    private async Task CountFailureAsync(AgentSession session, string what, CancellationToken cancellationToken)
-    {
-        session.ConsecutiveFailures++;
-        if (!session.Quarantined && session.ConsecutiveFailures >= Options.QuarantineAfterFailures)
-        {
-            session.Quarantined = true;
-            session.QuarantineReason = $"{session.ConsecutiveFailures} consecutive failed or lost jobs (last: {what})";
-            CoordinatorLog.AgentQuarantined(logger, session.Name, session.QuarantineReason);
-        }
-
-        await agentStore.UpdateHealthAsync(session.AgentId, session.State, session.ConsecutiveFailures, session.QuarantineReason, cancellationToken);
     }
 }

@@ -10,11 +10,11 @@ public sealed partial class Dispatcher
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            session.LastSeen = time.GetUtcNow();
-            if (_unfinished.TryGetValue(jobId, out var job) && job.State.IsHeld() && job.AgentId == session.AgentId && job.Attempts == attempt)
+            session.Seen(Now);
+            if (HeldBy(session, jobId, attempt) is { } job)
             {
                 // In memory only: a phase is for watchers; recovery treats leased and running alike.
-                job.ReportProgress(attempt, phase, session.LastSeen, Options.LeaseTtl);
+                Lease.Progress(job, attempt, phase);
                 feed.Publish(job.CampaignId);
             }
         }
@@ -34,14 +34,13 @@ public sealed partial class Dispatcher
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            session.LastSeen = time.GetUtcNow();
-            _unfinished.TryGetValue(report.JobId, out var job);
-            if (job is null || !job.State.IsHeld() || job.AgentId != session.AgentId || job.Attempts != report.Attempt)
+            session.Seen(Now);
+            if (HeldBy(session, report.JobId, report.Attempt) is not { } job)
             {
-                var outcome = await SettleUnacceptedAsync(session, report, job, cancellationToken);
+                var outcome = await SettleUnacceptedAsync(session, report, _jobs.Find(report.JobId), cancellationToken);
                 if (session.CurrentJobId == report.JobId)
                 {
-                    session.CurrentJobId = null;
+                    session.Release();
                     await AssignAsync(session, cancellationToken);
                 }
 
@@ -49,7 +48,7 @@ public sealed partial class Dispatcher
             }
 
             job.Succeed(report.Attempt);
-            session.CurrentJobId = null;
+            session.Release();
             bool stored;
             if (IsCanary(job))
             {
@@ -60,21 +59,17 @@ public sealed partial class Dispatcher
             }
             else
             {
-                // Next job first, so the device idles only for as long as the result takes to commit.
-                session.JobsSinceCanary += canary.Template is null ? 0 : 1;
+                // Next job first, so the device idles only for as long as the result takes to commit. The job counts
+                // towards the next canary before that assignment, so a canary due now is what the device gets.
+                session.SetCanaryCounters(canary.Schedule.AfterJob(session.CanaryCounters));
                 var resultTask = resultStore.AcceptAsync(job, session.AgentId, report, cancellationToken);
                 await AssignAsync(session, cancellationToken);
                 stored = await resultTask;
                 await PersistCanaryCountAsync(session, cancellationToken);
             }
 
-            Untrack(job);
-            if (session.ConsecutiveFailures > 0)
-            {
-                session.ConsecutiveFailures = 0;
-                await agentStore.UpdateHealthAsync(session.AgentId, session.State, 0, session.QuarantineReason, cancellationToken);
-            }
-
+            _jobs.Untrack(job);
+            await ApplyHealthAsync(session, Health.AfterSuccess(session.Health), cancellationToken);
             CoordinatorLog.JobSucceeded(logger, job.Id, session.Name, report.Summary.P50Ms, report.Summary.Samples);
             await RefreshIfSettledAsync(job.CampaignId, cancellationToken);
             feed.Publish(job.CampaignId);
@@ -114,19 +109,19 @@ public sealed partial class Dispatcher
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            session.LastSeen = time.GetUtcNow();
-            if (!_unfinished.TryGetValue(jobId, out var job) || !job.State.IsHeld() || job.AgentId != session.AgentId || job.Attempts != attempt)
+            session.Seen(Now);
+            if (HeldBy(session, jobId, attempt) is not { } job)
             {
                 CoordinatorLog.ReportNotAccepted(logger, jobId, attempt, session.Name, "failure for a job this agent does not hold");
                 return;
             }
 
-            session.CurrentJobId = null;
+            session.Release();
             if (handedBack)
             {
                 // Only a draining agent hands a job back (SIGTERM, host stopping): it gets no more work.
                 job.HandBack(attempt);
-                session.Draining = true;
+                session.StartDraining();
             }
             else
             {
@@ -134,7 +129,7 @@ public sealed partial class Dispatcher
                 job.Fail(attempt, $"{reason} (agent {session.Name})", permanent);
                 if (!permanent)
                 {
-                    await CountFailureAsync(session, reason, cancellationToken);
+                    await ApplyHealthAsync(session, Health.AfterFailure(session.Health, reason), cancellationToken);
                 }
             }
 
@@ -146,4 +141,8 @@ public sealed partial class Dispatcher
             _gate.Release();
         }
     }
+
+    // Gate held. The job when this agent holds this attempt of it, else null.
+    private Job? HeldBy(AgentSession session, long jobId, int attempt) =>
+        _jobs.Find(jobId) is { } job && job.State.IsHeld() && job.AgentId == session.AgentId && job.Attempts == attempt ? job : null;
 }

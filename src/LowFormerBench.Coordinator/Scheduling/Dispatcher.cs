@@ -1,17 +1,17 @@
-using LowFormerBench.Coordinator.Grpc.Mapping;
 using LowFormerBench.Coordinator.Models;
 using LowFormerBench.Coordinator.Storage;
 using LowFormerBench.Core.Jobs;
 using LowFormerBench.Core.Queries;
 using LowFormerBench.Core.Scheduling;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace LowFormerBench.Coordinator.Scheduling;
 
 /// <summary>
-/// The scheduler's working set: unfinished jobs and connected agents, in memory, written through to SQLite.
-/// One gate serialises every decision, so a job is never leased twice and an agent never gets two jobs.
+/// The scheduler's shell: it holds the working set (unfinished jobs, connected agents) and one gate that serialises
+/// every decision, so a job is never leased twice and an agent never gets two jobs; the decisions themselves are the
+/// pure policies' (<see cref="LeasePolicy"/>, <see cref="HealthPolicy"/>, <see cref="CanarySchedule"/>,
+/// <see cref="JobPicker"/>), and every change is written through to the stores.
 /// Partial files: agents (connect, heartbeats, leases), reports (progress, results, failures), canary (per-device reference runs).
 /// </summary>
 public sealed partial class Dispatcher(
@@ -23,22 +23,22 @@ public sealed partial class Dispatcher(
     CampaignFeed feed,
     Canary.CanaryPlan canary,
     CanaryQueries canaryQueries,
-    IOptions<CoordinatorOptions> options,
-    TimeProvider time,
+    SchedulingPolicies policies,
     ILogger<Dispatcher> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<long, Job> _unfinished = [];
-    private readonly SortedSet<long> _queued = [];
-    private readonly Dictionary<string, AgentSession> _sessions = [];
+    private readonly WorkingSet _jobs = new();
+    private readonly AgentRegistry _agents = new();
     private readonly Dictionary<string, long> _modelSizes = [];
-    private readonly Dictionary<string, string> _agentNames = [];
 
-    // Unfinished jobs per campaign: a campaign's stored state can only change when its count reaches zero, so the
-    // campaign row (a scan of all its jobs) is refreshed then, not after every job (quadratic at 20,000 jobs).
-    private readonly Dictionary<long, int> _openPerCampaign = [];
+    private LeasePolicy Lease => policies.Lease;
 
-    private CoordinatorOptions Options => options.Value;
+    private HealthPolicy Health => policies.Health;
+
+    private DateTimeOffset Now => policies.Time.GetUtcNow();
+
+    /// <summary>A snapshot of the connected agents' sessions.</summary>
+    public IReadOnlyList<AgentSession> Sessions => _agents.Sessions;
 
     /// <summary>Loads unfinished jobs after a start or a crash. Held jobs get a fresh lease: their agents may reconnect and report.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -46,17 +46,12 @@ public sealed partial class Dispatcher(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var now = time.GetUtcNow();
             foreach (var job in await jobStore.LoadUnfinishedAsync(cancellationToken))
             {
-                Track(job);
-                if (job.State == JobState.Queued)
+                _jobs.Track(job);
+                if (job.State != JobState.Queued)
                 {
-                    _queued.Add(job.Id);
-                }
-                else
-                {
-                    job.Renew(now, Options.LeaseTtl);
+                    Lease.Renew(job);
                 }
             }
 
@@ -65,7 +60,7 @@ public sealed partial class Dispatcher(
                 _canaryCampaigns.Add(campaignId);
             }
 
-            CoordinatorLog.JobsRecovered(logger, _unfinished.Count);
+            CoordinatorLog.JobsRecovered(logger, _jobs.Count);
         }
         finally
         {
@@ -80,8 +75,7 @@ public sealed partial class Dispatcher(
         {
             foreach (var job in jobs)
             {
-                Track(job);
-                _queued.Add(job.Id);
+                _jobs.Track(job);
             }
 
             await AssignIdleAgentsAsync(cancellationToken);
@@ -97,12 +91,12 @@ public sealed partial class Dispatcher(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            foreach (var job in _unfinished.Values.Where(j => j.CampaignId == campaignId).ToList())
+            foreach (var job in _jobs.Unfinished.Where(j => j.CampaignId == campaignId).ToList())
             {
-                if (job.AgentId is { } agentId && _sessions.TryGetValue(agentId, out var session) && session.CurrentJobId == job.Id)
+                if (_agents.Find(job.AgentId) is { } session && session.CurrentJobId == job.Id)
                 {
-                    session.Send(new Protos.V1.CoordinatorMessage { Cancel = new Protos.V1.CancelJob { JobId = job.Id.ToString() } });
-                    session.CurrentJobId = null;
+                    session.Send(new CancelAssignment(job.Id));
+                    session.Release();
                 }
 
                 job.Cancel();
@@ -125,22 +119,7 @@ public sealed partial class Dispatcher(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var reasons = new List<string>();
-            foreach (var job in _queued.Select(id => _unfinished[id]).Where(j => j.CampaignId == campaignId))
-            {
-                if (_sessions.Count == 0)
-                {
-                    return ["no agent is connected"];
-                }
-
-                if (!_sessions.Values.Any(s => !s.Quarantined && JobMatcher.Matches(job.Spec, s.Name, s.Capabilities)))
-                {
-                    var why = string.Join("; ", _sessions.Values.Select(s => $"{s.Name}: {JobMatcher.Mismatch(job.Spec, s.Name, s.Capabilities) ?? "quarantined"}"));
-                    reasons.Add($"job {job.Id} ({job.Spec.ModelDisplayName}, {job.Spec.Selector}): {why}");
-                }
-            }
-
-            return reasons;
+            return JobPicker.Unschedulable(_jobs.Queued.Where(j => j.CampaignId == campaignId), _agents.Candidates);
         }
         finally
         {
@@ -148,21 +127,10 @@ public sealed partial class Dispatcher(
         }
     }
 
-    public IReadOnlyList<AgentSession> Sessions
-    {
-        get
-        {
-            lock (_sessions)
-            {
-                return [.. _sessions.Values];
-            }
-        }
-    }
-
     // Gate held. Gives each idle agent the oldest queued job it can run.
     private async Task AssignIdleAgentsAsync(CancellationToken cancellationToken)
     {
-        foreach (var session in _sessions.Values.Where(s => s.CanTakeWork).ToList())
+        foreach (var session in _agents.Sessions.Where(s => s.CanTakeWork))
         {
             await AssignAsync(session, cancellationToken);
         }
@@ -178,26 +146,29 @@ public sealed partial class Dispatcher(
         }
 
         await QueueCanaryIfDueAsync(session, cancellationToken);
-        var job = NextJobFor(session);
-        if (job is null)
+        if (JobPicker.Next(_jobs.Queued, session.Candidate, _agents.Candidates, IsCanary) is not { } job)
         {
             return;
         }
 
-        job.Lease(session.AgentId, time.GetUtcNow(), Options.LeaseTtl);
-        _queued.Remove(job.Id);
-        session.CurrentJobId = job.Id;
-        session.Send(job.ToAssignment(ModelSize(job.Spec.ModelSha256), job.Spec.Reference is { } reference ? ModelSize(reference.ModelSha256) : 0));
+        Lease.Grant(job, session.AgentId);
+        _jobs.Requeue(job);
+        session.Hold(job.Id);
+        session.Send(new AssignJob(new Assignment(job.Id, job.Attempts, job.Spec, ModelSize(job.Spec.ModelSha256),
+            job.Spec.Reference is { } reference ? ModelSize(reference.ModelSha256) : 0)));
         CoordinatorLog.JobLeased(logger, job.Id, job.Attempts, session.Name);
-        await jobStore.SaveLeaseAsync(job, cancellationToken);
+        await ClaimAsync(job, cancellationToken);
         feed.Publish(job.CampaignId);
     }
+
+    // The mechanics of a claim, apart from the lease rules: one coordinator, the lease decided in memory and
+    // written through. A coordinator among replicas would claim in the database here instead.
+    private Task ClaimAsync(Job job, CancellationToken cancellationToken) => jobStore.SaveLeaseAsync(job, cancellationToken);
 
     // Gate held. Persists a finished job (result-less ends) and drops it from the working set.
     private async Task FinishAsync(Job job, CancellationToken cancellationToken)
     {
-        Untrack(job);
-        _queued.Remove(job.Id);
+        _jobs.Untrack(job);
         await jobStore.SaveAsync(job, cancellationToken);
     }
 
@@ -206,7 +177,7 @@ public sealed partial class Dispatcher(
     {
         if (job.State == JobState.Queued)
         {
-            _queued.Add(job.Id);
+            _jobs.Requeue(job);
             await jobStore.SaveAsync(job, cancellationToken);
         }
         else
@@ -218,44 +189,32 @@ public sealed partial class Dispatcher(
         feed.Publish(job.CampaignId);
     }
 
-    private void Track(Job job)
-    {
-        if (_unfinished.TryAdd(job.Id, job))
-        {
-            _openPerCampaign[job.CampaignId] = _openPerCampaign.GetValueOrDefault(job.CampaignId) + 1;
-        }
-    }
-
-    private void Untrack(Job job)
-    {
-        if (_unfinished.Remove(job.Id) && _openPerCampaign.TryGetValue(job.CampaignId, out var open))
-        {
-            if (open <= 1)
-            {
-                _openPerCampaign.Remove(job.CampaignId);
-            }
-            else
-            {
-                _openPerCampaign[job.CampaignId] = open - 1;
-            }
-        }
-    }
-
     // Gate held. Stores the campaign's end once its last unfinished job ended; while jobs remain it stays running.
     private async Task RefreshIfSettledAsync(long campaignId, CancellationToken cancellationToken)
     {
-        if (!_openPerCampaign.ContainsKey(campaignId))
+        if (!_jobs.HasOpenJobs(campaignId))
         {
             await campaignStore.RefreshAsync(campaignId, cancellationToken);
         }
     }
 
-    // A job this agent lost goes to another capable agent when there is one: a silent or crashing device should
-    // not get the same job straight back (it would also burn the job's attempts on one device).
-    private bool BetterElsewhere(Job job, AgentSession session) =>
-        job.LostAgents.Contains(session.Name)
-        && _sessions.Values.Any(other => other != session && !other.Quarantined && !job.LostAgents.Contains(other.Name)
-                                         && JobMatcher.Matches(job.Spec, other.Name, other.Capabilities));
+    // Gate held. The one place a device's health changes: stored when it changed, the move into quarantine logged.
+    private async Task ApplyHealthAsync(AgentSession session, AgentHealth next, CancellationToken cancellationToken)
+    {
+        var before = session.Health;
+        if (next == before)
+        {
+            return;
+        }
+
+        session.SetHealth(next);
+        if (HealthPolicy.NewlyQuarantined(before, next))
+        {
+            CoordinatorLog.AgentQuarantined(logger, session.Name, next.QuarantineReason ?? "");
+        }
+
+        await agentStore.UpdateHealthAsync(session.AgentId, session.State, next.ConsecutiveFailures, next.QuarantineReason, cancellationToken);
+    }
 
     private long ModelSize(string sha256)
     {

@@ -105,7 +105,7 @@ public sealed class Job
         RequireHeldAttempt(attempt, "fail");
         LeaseExpiresAt = null;
         Error = reason;
-        if (permanent || Attempts >= MaxAttempts)
+        if (permanent || Scheduling.LeasePolicy.AttemptsUsed(Attempts, MaxAttempts))
         {
             State = JobState.Failed;
             Error = permanent ? reason : $"{reason} (gave up after {Attempts} attempts)";
@@ -173,7 +173,7 @@ public sealed class Job
         _lostAgents.Add(agentLabel ?? AgentId ?? "?");
         LeaseExpiresAt = null;
         Phase = null;
-        if (Attempts >= MaxAttempts)
+        if (Scheduling.LeasePolicy.AfterLoss(Attempts, MaxAttempts) == Scheduling.LeaseLapse.Failed)
         {
             State = JobState.Failed;
             Error = $"crash-loop breaker: the job lost its agent {Attempts} times ({string.Join(", ", _lostAgents)}); " +

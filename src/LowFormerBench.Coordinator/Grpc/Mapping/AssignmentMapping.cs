@@ -1,26 +1,33 @@
 using LowFormerBench.Core.Jobs;
+using LowFormerBench.Core.Scheduling;
 using LowFormerBench.Protos.V1;
 
 namespace LowFormerBench.Coordinator.Grpc.Mapping;
 
-/// <summary>A leased job as the agent receives it.</summary>
+/// <summary>The scheduler's instructions as the agent receives them.</summary>
 internal static class AssignmentMapping
 {
-    /// <param name="referenceSizeBytes">Size of a paired job's reference model (ignored for an ordinary job).</param>
-    public static CoordinatorMessage ToAssignment(this Job job, long modelSizeBytes, long referenceSizeBytes = 0)
+    public static CoordinatorMessage ToProto(this AgentInstruction instruction) => instruction switch
     {
-        var spec = job.Spec;
+        AssignJob assign => new CoordinatorMessage { Assignment = assign.Assignment.ToProto() },
+        CancelAssignment cancel => new CoordinatorMessage { Cancel = new CancelJob { JobId = ReportMapping.FormatJobId(cancel.JobId) } },
+        _ => throw new ArgumentOutOfRangeException(nameof(instruction), instruction, "no wire message for this instruction"),
+    };
+
+    public static JobAssignment ToProto(this Assignment a)
+    {
+        var spec = a.Spec;
         var assignment = new JobAssignment
         {
-            JobId = job.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Attempt = job.Attempts,
+            JobId = ReportMapping.FormatJobId(a.JobId),
+            Attempt = a.Attempt,
             ModelSha256 = spec.ModelSha256,
-            ModelSizeBytes = modelSizeBytes,
+            ModelSizeBytes = a.ModelSizeBytes,
             ModelDisplayName = spec.ModelDisplayName,
             Scenario = spec.Scenario.ToWire(),
             Batch = spec.Batch,
             Resolution = spec.Resolution,
-            Precision = spec.Precision,
+            Precision = spec.Precision.ToWire(),
             Provider = spec.Provider,
             MinIterations = spec.Budget.MinIterations,
             MaxIterations = spec.Budget.MaxIterations,
@@ -31,7 +38,7 @@ internal static class AssignmentMapping
         if (spec.Reference is { } reference)
         {
             assignment.ReferenceModelSha256 = reference.ModelSha256;
-            assignment.ReferenceModelSizeBytes = referenceSizeBytes;
+            assignment.ReferenceModelSizeBytes = a.ReferenceModelSizeBytes;
         }
 
         foreach (var (key, value) in spec.ProviderOptions)
@@ -39,6 +46,6 @@ internal static class AssignmentMapping
             assignment.ProviderOptions[key] = value;
         }
 
-        return new CoordinatorMessage { Assignment = assignment };
+        return assignment;
     }
 }
