@@ -62,4 +62,10 @@ internal static partial class AgentLog
 
     [LoggerMessage(24, LogLevel.Error, "The coordinator refused the result of job {JobId} attempt {Attempt}: {Reason}")]
     public static partial void ResultRefused(ILogger logger, string jobId, int attempt, string reason);
+
+    [LoggerMessage(160, LogLevel.Information, "PyTorch worker: torch {TorchVersion}, runtimes {Runtimes}, devices {Devices}")]
+    public static partial void TorchProbed(ILogger logger, string torchVersion, string runtimes, string devices);
+
+    [LoggerMessage(161, LogLevel.Warning, "No torch runtimes on this agent (ONNX Runtime only): {Reason}")]
+    public static partial void TorchMissing(ILogger logger, string reason);
 }

@@ -31,6 +31,12 @@ public sealed class AgentOptions
     /// </summary>
     public string? NativeLibraryPath { get; set; }
 
+    /// <summary>The python3 with torch and onnx for the torch runtimes; null finds /usr/bin/python3, then python3 on PATH.</summary>
+    public string? TorchPython { get; set; }
+
+    /// <summary>lfb_torch_worker.py; null for the copy shipped beside the agent (torch-worker/).</summary>
+    public string? TorchWorkerScript { get; set; }
+
     /// <summary>Client certificate (PEM, or .pfx/.p12) for a coordinator that requires mutual TLS of its agents.</summary>
     public string? ClientCertificatePath { get; set; }
 

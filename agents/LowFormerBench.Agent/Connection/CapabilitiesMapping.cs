@@ -28,6 +28,12 @@ internal static class CapabilitiesMapping
             GpuComputeCapability = device.GpuComputeCapability,
         };
         capabilities.Providers.AddRange(device.Providers);
+        if (device.Torch is { } torch)
+        {
+            capabilities.Runtimes.AddRange(torch.Runtimes.Select(r => r.Name));
+            capabilities.TorchVersion = torch.TorchVersion;
+            capabilities.TorchDevices.AddRange(torch.Devices);
+        }
 
         // The board (a Raspberry Pi names itself in /proc/cpuinfo) has no field of its own; as a label, campaigns can
         // select on it. The operator's labels come last and win: they are how campaigns pick this device on purpose.

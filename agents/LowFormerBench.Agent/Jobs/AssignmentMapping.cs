@@ -1,3 +1,4 @@
+using LowFormerBench.Core.Jobs;
 using LowFormerBench.Core.Statistics;
 using LowFormerBench.Measurement.Loop;
 using LowFormerBench.Protos.V1;
@@ -20,5 +21,6 @@ internal static class AssignmentMapping
         a.MaxIterations > 0 ? a.MaxIterations : StopRule.DefaultMaxIterations,
         a.TimeBudgetMs > 0 ? TimeSpan.FromMilliseconds(a.TimeBudgetMs) : null,
         a.WarmupBudgetMs > 0 ? TimeSpan.FromMilliseconds(a.WarmupBudgetMs) : null,
-        Profile: a.Profile);
+        Profile: a.Profile,
+        Runtime: Runtime.FromWire(a.Runtime));
 }

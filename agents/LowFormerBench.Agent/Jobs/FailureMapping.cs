@@ -26,6 +26,9 @@ internal static class FailureMapping
             UnauthorizedAccessException e =>
                 ($"the agent may not write its model cache {cacheDirectory}: {e.Message}; fix its permissions or set Agent:CacheDirectory", false),
             IOException e => ($"disk error in the model cache {cacheDirectory}: {e.Message}", false),
+            // The worker crashed, hung or printed garbage: it was stopped and the next job starts a fresh one; another
+            // attempt may well succeed.
+            LowFormerBench.Measurement.Runners.Torch.TorchWorkerException e => (e.Message, false),
             OperationCanceledException => ("the job was interrupted by a time-out in the agent", false),
             OutOfMemoryException => ($"out of memory while {phase}: {error.Message}", false),
             // A batch too large for the device (expected at the top of a batch sweep on a GPU): retrying gives the same

@@ -4,6 +4,7 @@ using LowFormerBench.Measurement.ExecutionProviders;
 using LowFormerBench.Measurement.Loop;
 using LowFormerBench.Measurement.Profiling;
 using LowFormerBench.Measurement.Runners;
+using LowFormerBench.Measurement.Runners.Torch;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,15 +19,18 @@ public sealed class LoopJobMeasurer : IJobMeasurer
 {
     private readonly Lazy<ProbedDevice> _capabilities;
     private readonly MeasurementLoop _loop;
-    private readonly PairedMeasurement _paired = new(new OnnxRuntimeRunnerFactory(), new EnvironmentProbe());
+    private readonly PairedMeasurement _paired;
     private readonly AgentOptions _options;
 
     public LoopJobMeasurer(IOptions<AgentOptions> options, ILogger<LoopJobMeasurer> logger)
     {
         _options = options.Value;
+        // One factory for every runtime: the torch runtimes in a fresh PyTorch worker per job, so a crashed worker ends one job.
+        var runners = new RuntimeRunnerFactory(new TorchWorkerOptions(_options.TorchPython, _options.TorchWorkerScript));
+        _paired = new(runners, new EnvironmentProbe());
 
         // The timed window's monitor (GPU clock, power, throttling; RAPL on x86 where readable): energy per result.
-        _loop = new MeasurementLoop(new OnnxRuntimeRunnerFactory(), new EnvironmentProbe(), profiler: new OrtOperatorProfiler(),
+        _loop = new MeasurementLoop(runners, new EnvironmentProbe(), profiler: new OrtOperatorProfiler(),
             monitors: request => WindowMonitor.For(Capabilities, ProviderCatalog.RunsOnGpu(request.Provider), GpuIndex(request)));
         _capabilities = new Lazy<ProbedDevice>(() =>
         {
@@ -41,11 +45,28 @@ public sealed class LoopJobMeasurer : IJobMeasurer
             var device = probed with { Providers = usable };
             AgentLog.DeviceProbed(logger, device.OnnxRuntimeVersion, device.NativeLibrary, string.Join(", ", device.Providers), device.DeviceClass,
                 device.Arch, device.CpuModel);
-            return device;
+            return device with { Torch = ProbeTorch(logger) };
         });
     }
 
     public ProbedDevice Capabilities => _capabilities.Value;
+
+    /// <summary>Starts the PyTorch worker once and reads what it has: torch runtimes are advertised only from its answer.</summary>
+    private TorchWorkerInfo? ProbeTorch(ILogger logger)
+    {
+        try
+        {
+            var (worker, info) = TorchWorkerProcess.Start(new TorchWorkerOptions(_options.TorchPython, _options.TorchWorkerScript), CancellationToken.None);
+            worker.Dispose();
+            AgentLog.TorchProbed(logger, info.TorchVersion, string.Join(", ", info.Runtimes), string.Join(", ", info.Devices));
+            return info;
+        }
+        catch (Exception e) when (e is TorchRequestException or TorchWorkerException)
+        {
+            AgentLog.TorchMissing(logger, e.Message);
+            return null;
+        }
+    }
 
     private static int GpuIndex(MeasurementRequest request) =>
         int.TryParse(request.ProviderOptions?.GetValueOrDefault("device_id"), System.Globalization.NumberStyles.None,

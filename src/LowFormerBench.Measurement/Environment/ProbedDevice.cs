@@ -44,6 +44,9 @@ public sealed record ProbedDevice(
     string GpuCudaVersion = "",
     string GpuComputeCapability = "")
 {
+    /// <summary>What the PyTorch worker reported when the agent started it; null where torch is missing (ONNX Runtime only).</summary>
+    public LowFormerBench.Measurement.Runners.Torch.TorchWorkerInfo? Torch { get; init; }
+
     /// <summary>
     /// What executes the graph, for the environment fingerprint: the GPU (with its compute capability, memory and CUDA version where
     /// known, so two boards of one name with different memory or drivers never share a series), the Jetson, or the CPU.

@@ -46,7 +46,7 @@ public sealed class MeasurementLoop(
         progress?.Report(MeasurementPhase.Preparing);
         request.Validate();
         var provider = ProviderCatalog.Configure(request.Provider, request.ProviderOptions, request.Precision);
-        var setup = new RunnerSetup(request.ModelPath, request.Batch, request.Resolution, request.Precision, provider);
+        var setup = new RunnerSetup(request.ModelPath, request.Batch, request.Resolution, request.Precision, provider, request.Runtime);
         if (request.Profile && profiler is null)
         {
             throw new ProfilingUnavailableException();
@@ -123,7 +123,7 @@ public sealed class MeasurementLoop(
         while (decision.RunAnother)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            samples.Add(clock.TimeOne(runner));
+            clock.TimeBatch(runner, rule.MaxIterations - samples.Count, samples);
             decision = rule.Evaluate(samples, clock.Since(start));
         }
 

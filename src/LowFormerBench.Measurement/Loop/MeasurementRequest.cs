@@ -1,3 +1,4 @@
+using LowFormerBench.Core.Jobs;
 using LowFormerBench.Core.Statistics;
 using LowFormerBench.Measurement.ExecutionProviders;
 
@@ -18,6 +19,7 @@ namespace LowFormerBench.Measurement.Loop;
 /// <param name="TargetCiHalfWidth">Stop when the 95% interval of the median is within this fraction of it.</param>
 /// <param name="Profile">Also take an operator profile, in a separate pass after the timed window.</param>
 /// <param name="ProfileRuns">Inferences the profile averages (after one cold run).</param>
+/// <param name="Runtime">What executes the graph: ONNX Runtime (default) or a torch runtime in the PyTorch worker.</param>
 public sealed record MeasurementRequest(
     string ModelPath,
     string Scenario = MeasurementRequest.Latency,
@@ -32,7 +34,8 @@ public sealed record MeasurementRequest(
     TimeSpan? WarmupBudget = null,
     double TargetCiHalfWidth = StopRule.DefaultTargetRelativeHalfWidth,
     bool Profile = false,
-    int ProfileRuns = MeasurementRequest.DefaultProfileRuns)
+    int ProfileRuns = MeasurementRequest.DefaultProfileRuns,
+    Runtime Runtime = default)
 {
     public const int DefaultProfileRuns = 10;
 
@@ -97,6 +100,11 @@ public sealed record MeasurementRequest(
         if (ProfileRuns is < 1 or > 10_000)
         {
             errors.Add($"{nameof(ProfileRuns)} must be between 1 and 10000, got {ProfileRuns}");
+        }
+
+        if (Runtime.IsTorch && Profile)
+        {
+            errors.Add($"{nameof(Profile)}: operator profiles come from ONNX Runtime's profiler; runtime {Runtime} takes none");
         }
 
         if (errors.Count > 0)

@@ -57,8 +57,8 @@ public sealed class PairedMeasurement(IInferenceRunnerFactory runners, IEnvironm
         }
 
         var provider = ProviderCatalog.Configure(request.Provider, request.ProviderOptions, request.Precision);
-        using var a = runners.Open(new RunnerSetup(request.ModelPath, request.Batch, request.Resolution, request.Precision, provider), cancellationToken);
-        using var b = runners.Open(new RunnerSetup(referenceModelPath, request.Batch, request.Resolution, request.Precision, provider), cancellationToken);
+        using var a = runners.Open(new RunnerSetup(request.ModelPath, request.Batch, request.Resolution, request.Precision, provider, request.Runtime), cancellationToken);
+        using var b = runners.Open(new RunnerSetup(referenceModelPath, request.Batch, request.Resolution, request.Precision, provider, request.Runtime), cancellationToken);
 
         progress?.Report(MeasurementPhase.Warming);
         var warmA = clock.Warm(a, request.WarmupRule, cancellationToken);
@@ -133,10 +133,11 @@ public sealed class PairedMeasurement(IInferenceRunnerFactory runners, IEnvironm
     {
         cancellationToken.ThrowIfCancellationRequested();
         runner.Run();
-        for (var i = 0; i < iterations; i++)
+        var target = samples.Count + iterations;
+        while (samples.Count < target)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            samples.Add(clock.TimeOne(runner));
+            clock.TimeBatch(runner, target - samples.Count, samples);
         }
     }
 

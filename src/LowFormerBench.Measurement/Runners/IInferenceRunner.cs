@@ -1,3 +1,4 @@
+using LowFormerBench.Core.Jobs;
 using LowFormerBench.Measurement.ExecutionProviders;
 
 namespace LowFormerBench.Measurement.Runners;
@@ -36,7 +37,8 @@ public interface IInferenceRunnerFactory
 /// <param name="Resolution">Value for symbolic H and W of a rank-4 input; 0 keeps the model's fixed size.</param>
 /// <param name="Precision">"fp32" or "fp16".</param>
 /// <param name="Provider">Validated provider configuration.</param>
-public sealed record RunnerSetup(string ModelPath, int Batch, int Resolution, string Precision, ProviderConfiguration Provider);
+/// <param name="Runtime">What executes the graph; ONNX Runtime by default.</param>
+public sealed record RunnerSetup(string ModelPath, int Batch, int Resolution, string Precision, ProviderConfiguration Provider, Runtime Runtime = default);
 
 /// <summary>
 /// Cold start, reported apart from steady state (Qualcomm AI Hub reports first load and first

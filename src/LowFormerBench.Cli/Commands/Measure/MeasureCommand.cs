@@ -8,6 +8,8 @@ using LowFormerBench.Measurement.ExecutionProviders;
 using LowFormerBench.Measurement.Loop;
 using LowFormerBench.Measurement.Profiling;
 using LowFormerBench.Measurement.Runners;
+using LowFormerBench.Measurement.Runners.Torch;
+using Runtime = LowFormerBench.Core.Jobs.Runtime;
 using LowFormerBench.ModelZoo;
 using LowFormerBench.ModelZoo.Onnx;
 using Spectre.Console;
@@ -60,10 +62,24 @@ public static class MeasureCommand
         {
             Description = "Throughput at several batch sizes, each a full measurement, and the best one: a list (1,2,4,8) or a maximum (32 = 1,2,4,...,32)",
         };
+        var runtime = new Option<string>("--runtime")
+        {
+            Description = "What runs the graph: onnxruntime, torchscript or torch-eager (torch-compile with torch 2.x); the torch runtimes " +
+                          "run in the PyTorch worker (python3 with torch and onnx)",
+            DefaultValueFactory = _ => Runtime.OnnxRuntimeName,
+        };
+        runtime.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && !Runtime.TryParse(result.Tokens[0].Value, out _))
+            {
+                result.AddError($"--runtime must be one of {string.Join(", ", Runtime.All)}, not '{result.Tokens[0].Value}'");
+            }
+        });
+        var torchPython = new Option<string?>("--torch-python") { Description = "The python3 with torch and onnx (default: /usr/bin/python3 if present, else python3 on PATH)", HelpName = "path" };
         var format = OutputFormatOption.Create();
         var command = new Command("measure", "Measure one model on this machine, no coordinator: the agents' own loop")
         {
-            model, scenario, batch, resolution, provider, precision, threads, providerOptions, budget, nativeLibrary, profile, profileRuns, sweep, format,
+            model, scenario, batch, resolution, provider, precision, threads, providerOptions, budget, nativeLibrary, profile, profileRuns, sweep, format, runtime, torchPython,
         };
         command.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
@@ -102,10 +118,11 @@ public static class MeasureCommand
 
             var request = new MeasurementRequest(file.Path, parse.GetValue(scenario)!, parse.GetValue(batch), parse.GetValue(resolution),
                 Precision: parse.GetValue(precision)!, Provider: parse.GetValue(provider)!, ProviderOptions: options, TimeBudget: TimeSpan.FromSeconds(parse.GetValue(budget)),
-                Profile: parse.GetValue(profile), ProfileRuns: parse.GetValue(profileRuns));
+                Profile: parse.GetValue(profile), ProfileRuns: parse.GetValue(profileRuns),
+                Runtime: Runtime.Parse(parse.GetValue(runtime)));
             // The device's monitor (nvidia-smi, tegrastats, RAPL) watches the timed window: GPU clock, power and energy.
             var device = new CapabilityProbe().Probe();
-            var loop = new MeasurementLoop(new OnnxRuntimeRunnerFactory(), new EnvironmentProbe(), profiler: new OrtOperatorProfiler(),
+            var loop = new MeasurementLoop(new RuntimeRunnerFactory(new TorchWorkerOptions(parse.GetValue(torchPython))), new EnvironmentProbe(), profiler: new OrtOperatorProfiler(),
                 monitors: r => WindowMonitor.For(device, ProviderCatalog.RunsOnGpu(r.Provider), GpuIndex(r)));
             if (parse.GetValue(sweep) is { } batches)
             {
@@ -193,7 +210,9 @@ public static class MeasureCommand
         var table = new Table().Border(TableBorder.Simple).AddColumns("", "value");
         table.AddRow("model", Markup.Escape(r.Model));
         table.AddRow("input", r.InputShape);
-        table.AddRow("provider", Markup.Escape($"{r.Provider} (ONNX Runtime {r.OnnxruntimeVersion})"));
+        table.AddRow("provider", Markup.Escape(r.Runtime == Runtime.OnnxRuntimeName
+            ? $"{r.Provider} (ONNX Runtime {r.OnnxruntimeVersion})"
+            : $"{r.Provider} ({r.Runtime}, {r.OnnxruntimeVersion})"));
         table.AddRow("options", Markup.Escape(string.Join(", ", r.ProviderOptions.Select(o => $"{o.Key}={o.Value}"))));
         table.AddRow("native library", Markup.Escape(r.NativeLibrary));
         table.AddRow("p50 / p90 / p99 ms", $"{r.P50Ms:0.000} / {r.P90Ms:0.000} / {r.P99Ms:0.000}" +

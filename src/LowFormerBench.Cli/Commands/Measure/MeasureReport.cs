@@ -35,7 +35,8 @@ public sealed record MeasureReport(
     IReadOnlyDictionary<string, string> ProviderOptions,
     double? MeanPowerW = null,
     double? EnergyPerImageJ = null,
-    string Energy = EnergyReading.NotMeasured)
+    string Energy = EnergyReading.NotMeasured,
+    string Runtime = LowFormerBench.Core.Jobs.Runtime.OnnxRuntimeName)
 {
     public static MeasureReport From(string model, MeasurementOutcome o)
     {
@@ -45,7 +46,7 @@ public sealed record MeasureReport(
             o.StopRuleMet, s.Outliers, o.ThroughputIps, o.ColdStart.SessionCreation.TotalMilliseconds, o.ColdStart.FirstInference.TotalMilliseconds,
             o.MeasuredWhileThrottled, OnnxRuntimeNativeLibrary.LoadedPath, o.Profile, s.TailSamples(0.99), s.SupportsPercentile(0.99),
             o.Provider.Options, o.Energy?.MeanPowerW, o.Energy?.JoulesPerImage,
-            o.Energy is { } e ? e.Source : $"{EnergyReading.NotMeasured}: {o.EnergyNote}");
+            o.Energy is { } e ? e.Source : $"{EnergyReading.NotMeasured}: {o.EnergyNote}", o.Request.Runtime.Name);
     }
 }
 
