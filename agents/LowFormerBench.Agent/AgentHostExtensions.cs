@@ -1,7 +1,7 @@
 using System.Globalization;
 using LowFormerBench.Agent.Connection;
 using LowFormerBench.Agent.Jobs;
-using LowFormerBench.Agent.ModelCache;
+using LowFormerBench.Agent.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,7 +29,7 @@ public static class AgentHostExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CoordinatorChannel>();
         services.TryAddSingleton<IModelSource, GrpcModelSource>();
-        services.TryAddSingleton<ModelCache.ModelCache>();
+        services.TryAddSingleton<ModelCache>();
         services.TryAddSingleton<ReconnectBackoff>(_ => new ReconnectBackoff());
         services.TryAddSingleton<AgentOutbox>();
         services.TryAddSingleton<DeviceTemperature>(_ => new DeviceTemperature());

@@ -56,4 +56,7 @@ internal static partial class AgentLog
 
     [LoggerMessage(22, LogLevel.Warning, "Cached model {ModelSha256} does not match its hash; deleted, downloading it again")]
     public static partial void ModelCacheCorrupt(ILogger logger, string modelSha256);
+
+    [LoggerMessage(23, LogLevel.Warning, "Not advertising {Provider}: the native library has it, but no session could be created on it here. {Reason}")]
+    public static partial void ProviderRefused(ILogger logger, string provider, string reason);
 }

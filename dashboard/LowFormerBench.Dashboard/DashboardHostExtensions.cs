@@ -41,6 +41,7 @@ public static class DashboardHostExtensions
         builder.Services.AddTransient<ModelsViewModel>();
         builder.Services.AddTransient<PlotsViewModel>();
         builder.Services.AddTransient<OperatorSharesViewModel>();
+        builder.Services.AddTransient<EnergyViewModel>();
         return builder;
     }
 

@@ -1,7 +1,6 @@
 # The agent, linux-x64, self-contained with the packaged (CPU) ONNX Runtime. Build from the repository root:
 #   docker build -f deploy/docker/agent.Dockerfile -t lowformerbench/agent .
-# For NVIDIA GPUs add --build-arg ORT_FLAVOR=Gpu (needs a feed with Microsoft.ML.OnnxRuntime.Gpu) and run with
-# --gpus all on a CUDA base image, or mount the host's GPU build and set Agent__NativeLibraryPath.
+# For NVIDIA GPUs use agent-gpu.Dockerfile (ONNX Runtime's CUDA 13 build on a CUDA 13 + cuDNN 9 base image).
 # Jetson (arm64): see deploy/README.md, "A Jetson".
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 ARG ORT_FLAVOR=Cpu
@@ -10,6 +9,7 @@ COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY protos/ protos/
 COPY src/LowFormerBench.Core/ src/LowFormerBench.Core/
 COPY src/LowFormerBench.Protos/ src/LowFormerBench.Protos/
+COPY src/LowFormerBench.ModelZoo/ src/LowFormerBench.ModelZoo/
 COPY src/LowFormerBench.Measurement/ src/LowFormerBench.Measurement/
 COPY agents/ agents/
 RUN dotnet publish agents/LowFormerBench.Agent -c Release -r linux-x64 --self-contained -p:OnnxRuntimeFlavor=${ORT_FLAVOR} -o /out

@@ -20,6 +20,7 @@ public static class LfbCommandLine
         root.Subcommands.Add(ResultsCommand.Create());
         root.Subcommands.Add(AgentsCommand.Create());
         root.Subcommands.Add(MeasureCommand.Create());
+        root.Subcommands.Add(ProvidersCommand.Create());
         root.Subcommands.Add(Commands.Ci.CiCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(AgentCommand.Create());

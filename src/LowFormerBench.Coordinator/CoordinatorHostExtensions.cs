@@ -1,5 +1,5 @@
 using LowFormerBench.Coordinator.Campaigns;
-using LowFormerBench.Coordinator.Dashboard;
+using LowFormerBench.Coordinator.Farm;
 using LowFormerBench.Coordinator.Grpc;
 using LowFormerBench.Coordinator.Models;
 using LowFormerBench.Coordinator.Scheduling;

@@ -5,7 +5,7 @@ using LowFormerBench.Measurement.Loop;
 using LowFormerBench.Protos.V1;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Cache = LowFormerBench.Agent.ModelCache.ModelCache;
+using Cache = LowFormerBench.Agent.Models.ModelCache;
 
 namespace LowFormerBench.Agent.Tests;
 
@@ -227,10 +227,10 @@ public sealed class JobRunnerTests : IDisposable
         Assert.DoesNotContain(JobPhases.Reporting, _progress.Select(p => p.Phase));
     }
 
-    private Task<AgentMessage> RunAsync(JobAssignment job, ModelCache.IModelSource? source = null) =>
+    private Task<AgentMessage> RunAsync(JobAssignment job, Models.IModelSource? source = null) =>
         Runner(source).RunAsync(job, m => _progress.Add(m.Progress), TestContext.Current.CancellationToken);
 
-    private JobRunner Runner(ModelCache.IModelSource? source = null)
+    private JobRunner Runner(Models.IModelSource? source = null)
     {
         var options = Options.Create(new AgentOptions { CacheDirectory = _directory.Path });
         var cache = new Cache(source ?? _source, options, NullLogger<Cache>.Instance);

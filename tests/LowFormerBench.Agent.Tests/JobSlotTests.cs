@@ -5,7 +5,7 @@ using LowFormerBench.Agent.Tests.Fakes;
 using LowFormerBench.Protos.V1;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Cache = LowFormerBench.Agent.ModelCache.ModelCache;
+using Cache = LowFormerBench.Agent.Models.ModelCache;
 
 namespace LowFormerBench.Agent.Tests;
 

@@ -35,6 +35,34 @@ public sealed class MeasureCommandTests
     }
 
     [Fact]
+    public async Task Measure_ThisMachineWithoutASensor_EnergyNotMeasuredNeverZero()
+    {
+        // This development VM has no /sys/class/powercap and no GPU: no sensor, so energy is absent and says why.
+        if (Directory.Exists("/sys/class/powercap") || File.Exists("/dev/nvidiactl"))
+        {
+            Assert.Skip("this machine has a power sensor (RAPL or an NVIDIA GPU)");
+        }
+
+        var (code, output, error) = await CliRun.RunAsync(
+            "measure", "lowformer-b0", "--resolution", "64", "--threads", "1", "--time-budget", "0.2", "--format", "json");
+
+        Assert.True(code == 0, error);
+        var report = JsonDocument.Parse(output).RootElement;
+        Assert.NotEqual(JsonValueKind.Number, report.TryGetProperty("mean_power_w", out var power) ? power.ValueKind : JsonValueKind.Undefined);
+        Assert.StartsWith("not measured: ", report.GetProperty("energy").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Measure_Fp16BuiltInModel_RunsAtFp16()
+    {
+        var (code, output, error) = await CliRun.RunAsync(
+            "measure", "resnet18", "--resolution", "32", "--threads", "1", "--time-budget", "0.2", "--precision", "fp16", "--format", "json");
+
+        Assert.True(code == 0, error);
+        Assert.True(JsonDocument.Parse(output).RootElement.GetProperty("p50_ms").GetDouble() > 0);
+    }
+
+    [Fact]
     public async Task Measure_BatchSweepJson_EveryBatchAndTheBest()
     {
         var (code, output, error) = await CliRun.RunAsync(

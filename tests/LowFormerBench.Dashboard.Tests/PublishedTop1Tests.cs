@@ -13,8 +13,8 @@ public sealed class PublishedTop1Tests
         await using var server = await DashboardServer.StartAsync();
         var library = server.Get<ModelLibrary>();
 
-        var small = await library.EnsureBuiltInAsync("mobilenetv2-1.0", 64, "fp32", CancellationToken.None);
-        var published = await library.EnsureBuiltInAsync("mobilenetv2-1.0", 224, "fp32", CancellationToken.None);
+        var small = await library.EnsureBuiltInAsync("mobilenetv2-1.0", 64, LowFormerBench.Core.Jobs.Precision.Fp32, CancellationToken.None);
+        var published = await library.EnsureBuiltInAsync("mobilenetv2-1.0", 224, LowFormerBench.Core.Jobs.Precision.Fp32, CancellationToken.None);
 
         Assert.Null(small.Top1);
         Assert.Equal(71.878, published.Top1);

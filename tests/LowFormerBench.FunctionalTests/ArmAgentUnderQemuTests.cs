@@ -98,6 +98,70 @@ public sealed class ArmAgentUnderQemuTests
         }
     }
 
+    /// <summary>
+    /// A Jetson's path: NuGet has no linux-arm64 CUDA build, so the arm64 agent loads JetPack's own libonnxruntime.so through
+    /// --native-library (Agent:NativeLibraryPath). Here an arm64 libonnxruntime.so in a folder of its own, outside the agent's,
+    /// stands in for JetPack's (/usr/lib/aarch64-linux-gnu on L4T): the emulated agent must load that file, say so, and register.
+    /// </summary>
+    [Fact]
+    public async Task Arm64Agent_UnderQemu_LoadsTheDevicesOwnLibonnxruntimeThroughNativeLibrary()
+    {
+        SkipUnlessQemuCanRun();
+        var agent = await ArmAgentBuild.PublishAsync();
+        await using var coordinator = await CoordinatorProcess.StartAsync();
+        var jetpack = Directory.CreateDirectory(Path.Combine(coordinator.Directory, "usr-lib-aarch64-linux-gnu")).FullName;
+        var library = Path.Combine(jetpack, "libonnxruntime.so");
+        File.Copy(Path.Combine(agent, "libonnxruntime.so"), library);
+        var cpuinfo = Path.Combine(coordinator.Directory, "cpuinfo-cortex-a78ae");
+        await File.WriteAllTextAsync(cpuinfo, FakeArmCpuInfo(cores: 6));
+        var run = string.Join(' ',
+            "qemu-aarch64", Quote(Path.Combine(agent, "LowFormerBench.Agent")),
+            $"--Agent:CoordinatorUrl={coordinator.Url}", $"--Agent:Token={coordinator.Token}", "--Agent:Name=jetson-qemu",
+            "--Agent:NativeLibraryPath=" + Quote(library),
+            "--Agent:CacheDirectory=" + Quote(Path.Combine(coordinator.Directory, "cache-jetson")));
+        var script = $"mount --bind {Quote(cpuinfo)} /proc/cpuinfo || exit 1; n=0; " +
+                     $"until {run}; do rc=$?; n=$((n+1)); [ $n -gt 2 ] && exit $rc; sleep 1; done";
+        var start = new ProcessStartInfo("unshare", ["-m", "sh", "-c", script])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = coordinator.Directory,
+        };
+        start.Environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1";
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            JsonElement? registered = null;
+            for (var deadline = DateTime.UtcNow + Minutes5; DateTime.UtcNow < deadline && registered is null;)
+            {
+                var (code, json) = await coordinator.LfbAsync(Minutes5, "agents", "--format", "json");
+                Assert.Equal(0, code);
+                registered = JsonDocument.Parse(json).RootElement.EnumerateArray()
+                    .Where(a => a.GetProperty("name").GetString() == "jetson-qemu").Select(a => (JsonElement?)a).FirstOrDefault();
+                if (registered is null)
+                {
+                    await Task.Delay(1000);
+                }
+            }
+
+            Assert.True(registered is not null, "the arm64 agent with --native-library did not register:\n" + Text(output));
+            Assert.Equal("arm64", registered.Value.GetProperty("arch").GetString());
+            Assert.Contains("CPUExecutionProvider", registered.Value.GetProperty("providers").EnumerateArray().Select(p => p.GetString()));
+            Assert.Contains($"from {library}", Text(output), StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+    }
+
     private static void SkipUnlessQemuCanRun()
     {
         if (!OperatingSystem.IsLinux() || Environment.OSVersion.Platform != PlatformID.Unix)

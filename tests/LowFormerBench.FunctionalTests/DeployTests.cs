@@ -117,9 +117,35 @@ public sealed partial class DeployTests
             e => Scalar(Map(Map(e, "valueFrom"), "secretKeyRef"), "name") == secret));
     }
 
+    [Fact]
+    public void GpuAgent_CudaThirteenCudnnNineImageGpuFlavorAndAWholeGpuInComposeAndKubernetes()
+    {
+        var dockerfile = File.ReadAllText(Path.Combine(Deploy, "docker", "agent-gpu.Dockerfile"));
+        Assert.Matches(@"ARG CUDA_IMAGE=nvidia/cuda:13\.\d+\.\d+-cudnn-runtime-", dockerfile);
+        Assert.Contains("FROM ${CUDA_IMAGE}", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("-p:OnnxRuntimeFlavor=Gpu", dockerfile, StringComparison.Ordinal);
+
+        var compose = Load(Path.Combine(Deploy, "docker-compose.gpu.yml")).Single();
+        var gpu = Map(Map(compose, "services"), "agent-gpu");
+        Assert.Equal("deploy/docker/agent-gpu.Dockerfile", Scalar(Map(gpu, "build"), "dockerfile"));
+        var device = Assert.Single(Seq(Map(Map(Map(gpu, "deploy"), "resources"), "reservations"), "devices").OfType<YamlMappingNode>());
+        Assert.Equal("nvidia", Scalar(device, "driver"));
+        Assert.Contains("gpu", Seq(device, "capabilities").Select(c => c.ToString()));
+        Assert.Equal("http://coordinator:5180", Scalar(Map(gpu, "environment"), "Agent__CoordinatorUrl"));
+        // It joins the farm of docker-compose.yml: the coordinator it depends on is defined there.
+        Assert.Contains("coordinator", Seq(gpu, "depends_on").Select(c => c.ToString()));
+        Assert.True(Map(Load(Path.Combine(Deploy, "docker-compose.yml")).Single(), "services").Children.ContainsKey("coordinator"));
+
+        var daemonSet = Directory.EnumerateFiles(Path.Combine(Deploy, "kubernetes"), "*.yaml").SelectMany(Load).Single(d => Scalar(d, "kind") == "DaemonSet");
+        var agent = Assert.Single(Seq(Map(Map(Map(daemonSet, "spec"), "template"), "spec"), "containers").OfType<YamlMappingNode>());
+        Assert.StartsWith("lowformerbench/agent-gpu", Scalar(agent, "image"), StringComparison.Ordinal);
+        Assert.Equal("1", Scalar(Map(Map(agent, "resources"), "limits"), "nvidia.com/gpu"));
+    }
+
     [Theory]
     [InlineData("coordinator.Dockerfile", "/app/lfb")]
     [InlineData("agent.Dockerfile", "/app/LowFormerBench.Agent")]
+    [InlineData("agent-gpu.Dockerfile", "/app/LowFormerBench.Agent")]
     public void Dockerfile_CopySourcesExistAndEntrypointIsWhatPublishMakes(string dockerfile, string entrypoint)
     {
         var text = File.ReadAllText(Path.Combine(Deploy, "docker", dockerfile));

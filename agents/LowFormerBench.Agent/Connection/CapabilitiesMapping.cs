@@ -23,6 +23,9 @@ internal static class CapabilitiesMapping
             JetsonModel = device.JetsonModel,
             AgentVersion = AgentVersion(),
             Hostname = string.IsNullOrEmpty(device.Hostname) ? Environment.MachineName : device.Hostname,
+            GpuMemoryBytes = device.GpuMemoryBytes,
+            GpuCudaVersion = device.GpuCudaVersion,
+            GpuComputeCapability = device.GpuComputeCapability,
         };
         capabilities.Providers.AddRange(device.Providers);
 

@@ -1,4 +1,4 @@
-using LowFormerBench.Agent.ModelCache;
+using LowFormerBench.Agent.Models;
 using LowFormerBench.Measurement.ExecutionProviders;
 using LowFormerBench.Measurement.Loop;
 using LowFormerBench.Protos.V1;
@@ -13,7 +13,7 @@ namespace LowFormerBench.Agent.Jobs;
 /// <see cref="JobFailure"/>; only cancellation escapes, because what happens then (nothing, or a hand-back) is the
 /// caller's decision.
 /// </summary>
-public sealed class JobRunner(ModelCache.ModelCache cache, IJobMeasurer measurer, IOptions<AgentOptions> options, ILogger<JobRunner> logger)
+public sealed class JobRunner(ModelCache cache, IJobMeasurer measurer, IOptions<AgentOptions> options, ILogger<JobRunner> logger)
 {
     /// <param name="send">Where progress goes; best effort.</param>
     /// <returns>The job's report: a result or a failure.</returns>
@@ -71,10 +71,10 @@ public sealed class JobRunner(ModelCache.ModelCache cache, IJobMeasurer measurer
         string sha;
         try
         {
-            sha = ModelCache.ModelCache.Normalize(job.ModelSha256);
+            sha = ModelCache.Normalize(job.ModelSha256);
             if (job.ReferenceModelSha256.Length > 0)
             {
-                ModelCache.ModelCache.Normalize(job.ReferenceModelSha256);
+                ModelCache.Normalize(job.ReferenceModelSha256);
             }
         }
         catch (ArgumentException e)

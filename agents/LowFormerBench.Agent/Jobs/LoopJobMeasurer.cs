@@ -1,4 +1,6 @@
+using LowFormerBench.Measurement.Energy;
 using LowFormerBench.Measurement.Environment;
+using LowFormerBench.Measurement.ExecutionProviders;
 using LowFormerBench.Measurement.Loop;
 using LowFormerBench.Measurement.Profiling;
 using LowFormerBench.Measurement.Runners;
@@ -15,16 +17,28 @@ namespace LowFormerBench.Agent.Jobs;
 public sealed class LoopJobMeasurer : IJobMeasurer
 {
     private readonly Lazy<ProbedDevice> _capabilities;
-    private readonly MeasurementLoop _loop = new(new OnnxRuntimeRunnerFactory(), new EnvironmentProbe(), profiler: new OrtOperatorProfiler());
+    private readonly MeasurementLoop _loop;
     private readonly PairedMeasurement _paired = new(new OnnxRuntimeRunnerFactory(), new EnvironmentProbe());
     private readonly AgentOptions _options;
 
     public LoopJobMeasurer(IOptions<AgentOptions> options, ILogger<LoopJobMeasurer> logger)
     {
         _options = options.Value;
+
+        // The timed window's monitor (GPU clock, power, throttling; RAPL on x86 where readable): energy per result.
+        _loop = new MeasurementLoop(new OnnxRuntimeRunnerFactory(), new EnvironmentProbe(), profiler: new OrtOperatorProfiler(),
+            monitors: request => WindowMonitor.For(Capabilities, ProviderCatalog.RunsOnGpu(request.Provider), GpuIndex(request)));
         _capabilities = new Lazy<ProbedDevice>(() =>
         {
-            var device = new CapabilityProbe().Probe();
+            // A GPU build lists CUDA and TensorRT on any machine: advertise one only after a session was created on it.
+            var probed = new CapabilityProbe().Probe();
+            var (usable, refused) = ProviderSessionCheck.Verify(probed.Providers);
+            foreach (var provider in refused)
+            {
+                AgentLog.ProviderRefused(logger, provider.Name, provider.Reason);
+            }
+
+            var device = probed with { Providers = usable };
             AgentLog.DeviceProbed(logger, device.OnnxRuntimeVersion, device.NativeLibrary, string.Join(", ", device.Providers), device.DeviceClass,
                 device.Arch, device.CpuModel);
             return device;
@@ -32,6 +46,10 @@ public sealed class LoopJobMeasurer : IJobMeasurer
     }
 
     public ProbedDevice Capabilities => _capabilities.Value;
+
+    private static int GpuIndex(MeasurementRequest request) =>
+        int.TryParse(request.ProviderOptions?.GetValueOrDefault("device_id"), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0;
 
     /// <summary>
     /// The sampler spans the whole job (warm-up included) and its summary joins the "after" snapshot, so a result measured

@@ -33,6 +33,17 @@ internal static class ResultMapping
             EnvironmentFingerprint = fingerprint.Hash,
             InputShape = outcome.InputShape,
         };
+        if (outcome.Energy is { } energy)
+        {
+            result.Summary.MeanPowerW = energy.MeanPowerW;
+            result.Summary.EnergyPerImageJ = energy.JoulesPerImage;
+            result.Summary.EnergySource = energy.Source;
+        }
+        else
+        {
+            result.Summary.EnergyNotMeasured = outcome.EnergyNote.Length > 0 ? outcome.EnergyNote : EnergyReading.NotMeasured;
+        }
+
         result.SamplesMs.AddRange(outcome.SamplesMs);
         if (outcome.Profile is { } profile)
         {

@@ -86,7 +86,7 @@ internal static class ResultsSeed
     }
 
     private static JobSpec Spec(ModelView model, Scenario scenario, int batch, int agent) => new(model.Sha256, model.DisplayName, scenario, batch,
-        model.Resolution, "fp32", "CPUExecutionProvider", new Dictionary<string, string>(), new DeviceSelector(AgentName: Agents[agent]), MeasurementBudget.Default);
+        model.Resolution, Precision.Fp32, "CPUExecutionProvider", new Dictionary<string, string>(), new DeviceSelector(AgentName: Agents[agent]), MeasurementBudget.Default);
 
     private static MeasurementReport Report(long jobId, JobSpec spec, double ms, Random random)
     {

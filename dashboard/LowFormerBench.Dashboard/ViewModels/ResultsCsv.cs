@@ -8,7 +8,7 @@ public static class ResultsCsv
 {
     public const string Header =
         "job_id,campaign_id,model,model_sha256,agent,scenario,batch,resolution,precision,provider,p50_ms,p90_ms,p99_ms,mean_ms,stddev_ms," +
-        "median_ci_low_ms,median_ci_high_ms,samples,throughput_ips,params,macs,top1,throttled,created_at";
+        "median_ci_low_ms,median_ci_high_ms,samples,throughput_ips,params,macs,top1,throttled,created_at,mean_power_w,energy_per_image_j,energy_source";
 
     public static async Task WriteAsync(IEnumerable<ResultView> results, TextWriter writer, CancellationToken cancellationToken)
     {
@@ -39,7 +39,11 @@ public static class ResultsCsv
         [
             r.JobId, r.CampaignId, r.Model, r.ModelSha256, r.Agent, r.Scenario, r.Batch, r.Resolution, r.Precision, r.Provider,
             Ms(s.P50Ms), Ms(s.P90Ms), Ms(s.P99Ms), Ms(s.MeanMs), Ms(s.StddevMs), Ms(s.MedianCiLowMs), Ms(s.MedianCiHighMs), s.Samples,
-            s.ThroughputIps.ToString("0.##", CultureInfo.InvariantCulture), r.Params, r.Macs, r.Top1, r.Throttled ? "true" : "false", r.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
+            s.ThroughputIps.ToString("0.##", CultureInfo.InvariantCulture), r.Params, r.Macs, r.Top1, r.Throttled ? "true" : "false",
+            r.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
+
+            // No sensor: empty numbers and "not measured", never a 0 that would read as free inference.
+            s.Energy?.MeanPowerW, s.Energy?.JoulesPerImage, s.Energy?.Source ?? Core.Results.EnergyReading.NotMeasured,
         ];
         return string.Join(",", fields.Select(Field));
     }

@@ -12,7 +12,7 @@ public static class ComparisonTable
     public static Table Build(IReadOnlyList<ResultRecord> results, string? referenceModel)
     {
         var table = new Table().Border(TableBorder.Simple);
-        table.AddColumns("model", "agent", "scenario", "batch", "params (M)", "MACs (M)", "p50 ms", "p90 ms", "img/s", "speed-up");
+        table.AddColumns("model", "agent", "scenario", "batch", "params (M)", "MACs (M)", "p50 ms", "p90 ms", "img/s", "W", "J/image", "speed-up");
         foreach (var column in table.Columns)
         {
             column.NoWrap();
@@ -31,7 +31,7 @@ public static class ComparisonTable
             var speedUp = reference is null ? "-" : (reference.P50Ms / r.P50Ms).ToString("0.00", CultureInfo.InvariantCulture) + "x";
             table.AddRow(Markup.Escape(r.Model), Markup.Escape(r.Agent), r.Scenario, r.Batch.ToString(CultureInfo.InvariantCulture),
                 Units.Millions(r.Params), Units.Millions(r.Macs), Ms(r.P50Ms), Ms(r.P90Ms),
-                r.ThroughputIps.ToString("N1", CultureInfo.InvariantCulture), speedUp);
+                r.ThroughputIps.ToString("N1", CultureInfo.InvariantCulture), Units.Watts(r.MeanPowerW), Units.JoulesPerImage(r.EnergyPerImageJ), speedUp);
         }
 
         if (referenceModel is not null)

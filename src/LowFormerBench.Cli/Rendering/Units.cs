@@ -13,6 +13,12 @@ public static class Units
 
     public static string Percent(double? value) => value is { } v ? v.ToString("0.0##", CultureInfo.InvariantCulture) : "-";
 
+    /// <summary>Mean power, or "not measured" where the device had no sensor (never 0).</summary>
+    public static string Watts(double? watts) => watts is { } w ? w.ToString("0.0", CultureInfo.InvariantCulture) : "not measured";
+
+    /// <summary>Energy per image with enough digits for a GPU's tens of millijoules; "not measured" without a sensor.</summary>
+    public static string JoulesPerImage(double? joules) => joules is { } j ? j.ToString("0.0000##", CultureInfo.InvariantCulture) : "not measured";
+
     public static string Bytes(long bytes) => bytes switch
     {
         >= 1 << 30 => $"{bytes / (double)(1 << 30):0.00} GiB",

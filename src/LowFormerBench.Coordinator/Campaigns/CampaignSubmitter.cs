@@ -73,7 +73,7 @@ public sealed class CampaignSubmitter(
         }
 
         var pairedSpecs = specs.Select(spec =>
-            measured.TryGetValue((spec.ModelDisplayName, spec.Scenario.ToWire(), spec.Batch, spec.Resolution, spec.Precision, spec.Provider), out var job)
+            measured.TryGetValue((spec.ModelDisplayName, spec.Scenario.ToWire(), spec.Batch, spec.Resolution, spec.Precision.ToWire(), spec.Provider), out var job)
                 ? spec with { Reference = new PairedReference(job.ModelSha256, job.JobId, baseline.Id) }
                 : spec).ToList();
         var withBaseline = new Dictionary<string, string>(metadata)
@@ -83,11 +83,11 @@ public sealed class CampaignSubmitter(
         return (pairedSpecs, withBaseline);
     }
 
-    private async Task<Dictionary<(string, int, string), string>> ResolveModelsAsync(Suite suite,
+    private async Task<Dictionary<(string, int, Precision), string>> ResolveModelsAsync(Suite suite,
         IReadOnlyDictionary<string, string> uploadedFiles, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
-        var files = new Dictionary<(string, int, string), string>();
+        var files = new Dictionary<(string, int, Precision), string>();
         foreach (var model in suite.Models)
         {
             if (model.BuiltIn is { } zooName && !Zoo.Names.Contains(zooName, StringComparer.OrdinalIgnoreCase))

@@ -66,7 +66,7 @@ public sealed class CanaryOptions
             yield return "Coordinator:Canary:Batch must be at least 1 and Coordinator:Canary:Resolution at least 8";
         }
 
-        if (Precision is not ("fp32" or "fp16"))
+        if (!PrecisionNames.TryParse(Precision, out _))
         {
             yield return $"Coordinator:Canary:Precision must be fp32 or fp16, not '{Precision}'";
         }

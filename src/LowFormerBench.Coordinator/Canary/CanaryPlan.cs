@@ -29,9 +29,11 @@ public sealed class CanaryPlan(ModelLibrary library, IOptions<CoordinatorOptions
             return;
         }
 
-        var model = await library.EnsureBuiltInAsync(Options.Model, Options.Resolution, Options.Precision, cancellationToken);
+        // Options.Validate checked the strings; parsed here, at the configuration edge.
+        var precision = PrecisionNames.Parse(Options.Precision);
+        var model = await library.EnsureBuiltInAsync(Options.Model, Options.Resolution, precision, cancellationToken);
         ScenarioNames.TryParse(Options.Scenario, out var scenario);
-        Template = new JobSpec(model.Sha256, $"{model.DisplayName} (canary)", scenario, Options.Batch, Options.Resolution, Options.Precision,
+        Template = new JobSpec(model.Sha256, $"{model.DisplayName} (canary)", scenario, Options.Batch, Options.Resolution, precision,
             Options.Provider, new Dictionary<string, string>(), DeviceSelector.Any, MeasurementBudget.Default);
         Schedule = new CanarySchedule(Options.EveryJobs, Options.Interval, time);
     }

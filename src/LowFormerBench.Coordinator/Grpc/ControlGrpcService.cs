@@ -12,16 +12,14 @@ using Microsoft.Extensions.Options;
 
 namespace LowFormerBench.Coordinator.Grpc;
 
-/// <summary>The Control API: a thin adapter over the submitter, the dispatcher and the query classes.</summary>
+/// <summary>The Control API: a thin adapter over the submitter, the dispatcher and the farm's queries (the dashboard's read path).</summary>
 public sealed partial class ControlGrpcService(
     CampaignSubmitter submitter,
     CampaignStore campaigns,
     CampaignFeed feed,
     Dispatcher dispatcher,
-    AgentStore agents,
-    ModelRecordStore models,
+    IDashboardQueries queries,
     ResultQueries results,
-    JobQueries jobs,
     ModelLibrary library,
     CampaignComparison comparison,
     IOptions<CoordinatorOptions> options) : Control.ControlBase
@@ -103,16 +101,15 @@ public sealed partial class ControlGrpcService(
 
     public override async Task<ListAgentsResponse> ListAgents(ListAgentsRequest request, ServerCallContext context)
     {
-        var sessions = dispatcher.Sessions.ToDictionary(s => s.AgentId);
         var response = new ListAgentsResponse();
-        response.Agents.AddRange((await agents.ListAsync(context.CancellationToken)).Select(a => a.ToProto(sessions.GetValueOrDefault(a.Id))));
+        response.Agents.AddRange((await queries.ListAgentsAsync(context.CancellationToken)).Select(a => a.ToProto()));
         return response;
     }
 
     public override async Task<ListModelsResponse> ListModels(ListModelsRequest request, ServerCallContext context)
     {
         var response = new ListModelsResponse();
-        response.Models.AddRange((await models.ListAsync(context.CancellationToken)).Select(m => m.ToProto()));
+        response.Models.AddRange((await queries.ListModelsAsync(context.CancellationToken)).Select(m => m.ToProto()));
         return response;
     }
 
@@ -143,7 +140,7 @@ public sealed partial class ControlGrpcService(
     {
         await InfoAsync(request.CampaignId, context.CancellationToken);
         var response = new ListJobsResponse();
-        response.Jobs.AddRange((await jobs.ListAsync(request.CampaignId, context.CancellationToken)).Select(j => j.ToProto()));
+        response.Jobs.AddRange((await queries.ListJobsAsync(request.CampaignId, context.CancellationToken)).Select(j => j.ToProto()));
         return response;
     }
 
@@ -168,7 +165,7 @@ public sealed partial class ControlGrpcService(
 
     private async Task<CampaignInfo> InfoAsync(long campaignId, CancellationToken cancellationToken)
     {
-        var view = await campaigns.GetAsync(campaignId, cancellationToken)
+        var view = await queries.GetCampaignAsync(campaignId, cancellationToken)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"no campaign {campaignId}; 'lfb results' lists what there is"));
         var unschedulable = view.IsFinished ? [] : await dispatcher.UnschedulableAsync(campaignId, cancellationToken);
         return view.ToProto(unschedulable);

@@ -16,25 +16,26 @@ public sealed class ModelLibrary(ModelRecordStore records, ModelBlobStore blobs,
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _building = new();
 
-    public async Task<ModelView> EnsureBuiltInAsync(string zooName, int resolution, string precision, CancellationToken cancellationToken)
+    public async Task<ModelView> EnsureBuiltInAsync(string zooName, int resolution, Core.Jobs.Precision precision, CancellationToken cancellationToken)
     {
         var entry = Zoo.Get(zooName);
-        var key = $"{entry.Card.Name}@{resolution}/{precision}";
+        var wire = Core.Jobs.PrecisionNames.ToWire(precision);
+        var key = $"{entry.Card.Name}@{resolution}/{wire}";
         var gate = _building.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var known = await records.FindBuiltInAsync(entry.Card.Name, resolution, precision, cancellationToken);
+            var known = await records.FindBuiltInAsync(entry.Card.Name, resolution, wire, cancellationToken);
             if (known is not null && blobs.Contains(known.Sha256))
             {
                 return known;
             }
 
-            var built = Zoo.Build(entry, new ModelBuildOptions(resolution, Precision: precision == "fp16" ? Precision.Float16 : Precision.Float32));
+            var built = Zoo.Build(entry, new ModelBuildOptions(resolution, Precision: precision == Core.Jobs.Precision.Fp16 ? Precision.Float16 : Precision.Float32));
             var (sha256, size) = await blobs.PutAsync(stream => Task.Run(() => built.WriteTo(stream), cancellationToken), cancellationToken);
             // A published top-1 belongs to the resolution it was published at: a 128 px build of a 224 px model has none.
             var top1 = resolution == entry.Card.DefaultResolution ? entry.Card.Top1?.Value : null;
-            var model = new ModelView(sha256, entry.Card.Name, "builtin", entry.Card.Name, entry.Card.Family, resolution, precision, size,
+            var model = new ModelView(sha256, entry.Card.Name, "builtin", entry.Card.Name, entry.Card.Family, resolution, wire, size,
                 built.Parameters, built.Macs, top1);
             await records.AddAsync(model, cancellationToken);
             CoordinatorLog.ModelStored(logger, sha256, key, size);
@@ -64,7 +65,7 @@ public sealed class ModelLibrary(ModelRecordStore records, ModelBlobStore blobs,
         try
         {
             count = OnnxModelCounter.Count(OnnxModelFile.Load(blobs.PathOf(sha256)), new CountOptions());
-            OnnxRuntimeLoadCheck.Require(blobs.PathOf(sha256));
+            Measurement.Runners.OnnxRuntimeLoadCheck.Require(blobs.PathOf(sha256));
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException or InvalidOperationException)
         {

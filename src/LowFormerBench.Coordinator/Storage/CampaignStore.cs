@@ -29,7 +29,7 @@ public sealed class CampaignStore(SqliteConnectionFactory connections, TimeProvi
                 """, new
             {
                 campaignId, specJson = StorageJson.Write(spec), spec.ModelSha256, spec.ModelDisplayName, Scenario = spec.Scenario.ToWire(),
-                spec.Batch, spec.Resolution, spec.Precision, spec.Provider, maxAttempts, now,
+                spec.Batch, spec.Resolution, Precision = spec.Precision.ToWire(), spec.Provider, maxAttempts, now,
             }, transaction, cancellationToken: cancellationToken));
             jobs.Add(new Job(id, campaignId, spec, maxAttempts));
         }

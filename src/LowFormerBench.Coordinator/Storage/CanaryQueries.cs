@@ -24,7 +24,7 @@ public sealed class CanaryQueries(SqliteConnectionFactory connections)
             """, new
         {
             kind = CampaignKinds.Canary, agentId, spec.ModelSha256, scenario = spec.Scenario.ToWire(), spec.Batch, spec.Resolution,
-            spec.Precision, spec.Provider, limit,
+            Precision = spec.Precision.ToWire(), spec.Provider, limit,
         }, cancellationToken: cancellationToken));
         return [.. rows.Reverse().Select(r => new CanaryRun(r.JobId, r.EnvironmentFingerprint, r.SamplesMs is null ? [] : SampleBlob.Decode(r.SamplesMs)))];
     }

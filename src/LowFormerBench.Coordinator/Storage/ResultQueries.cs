@@ -43,7 +43,7 @@ public sealed partial class ResultQueries(SqliteConnectionFactory connections)
         r.p50_ms, r.p90_ms, r.p99_ms, r.mean_ms, r.stddev_ms, r.min_ms, r.max_ms, r.median_ci_low_ms, r.median_ci_high_ms,
         r.samples, r.throughput_ips, r.warmup_iterations, r.stop_rule_met, r.outliers, r.session_create_ms, r.first_inference_ms,
         r.attempt, r.environment_fingerprint, m.params, m.macs, m.top1, r.created_at_ms, r.throttled,
-        r.operator_profile_json IS NOT NULL AS has_operator_profile
+        r.operator_profile_json IS NOT NULL AS has_operator_profile, r.mean_power_w, r.energy_per_image_j, r.energy_source
         """;
 
     private const string From = """
@@ -91,9 +91,16 @@ public sealed partial class ResultQueries(SqliteConnectionFactory connections)
 
         public long HasOperatorProfile { get; set; }
 
+        public double? MeanPowerW { get; set; }
+
+        public double? EnergyPerImageJ { get; set; }
+
+        public string? EnergySource { get; set; }
+
         public ResultView ToView() => new(JobId, CampaignId, Model, ModelSha256, Agent, Scenario, (int)Batch, (int)Resolution, Precision, Provider,
             new ReportedSummary(P50Ms, P90Ms, P99Ms, MeanMs, StddevMs, MinMs, MaxMs, MedianCiLowMs, MedianCiHighMs, (int)Samples,
-                ThroughputIps, (int)WarmupIterations, StopRuleMet != 0, (int)Outliers, SessionCreateMs, FirstInferenceMs),
+                ThroughputIps, (int)WarmupIterations, StopRuleMet != 0, (int)Outliers, SessionCreateMs, FirstInferenceMs,
+                MeanPowerW is { } power && EnergyPerImageJ is { } joules ? new EnergyReading(power, joules, EnergySource ?? string.Empty) : null),
             (int)Attempt, EnvironmentFingerprint, Params, Macs, Top1, DateTimeOffset.FromUnixTimeMilliseconds(CreatedAtMs), Throttled != 0,
             HasOperatorProfile != 0);
     }

@@ -21,11 +21,11 @@ public sealed class ResultStore(SqliteConnectionFactory connections, JobStore jo
             INSERT INTO results (job_id, attempt, agent_id, p50_ms, p90_ms, p99_ms, mean_ms, stddev_ms, min_ms, max_ms,
                 median_ci_low_ms, median_ci_high_ms, samples, throughput_ips, warmup_iterations, stop_rule_met, outliers,
                 session_create_ms, first_inference_ms, input_shape, environment_fingerprint, throttled, model_from_cache,
-                operator_profile_json, created_at_ms)
+                operator_profile_json, created_at_ms, mean_power_w, energy_per_image_j, energy_source)
             VALUES (@JobId, @Attempt, @agentId, @P50Ms, @P90Ms, @P99Ms, @MeanMs, @StddevMs, @MinMs, @MaxMs,
                 @MedianCiLowMs, @MedianCiHighMs, @Samples, @ThroughputIps, @WarmupIterations, @StopRuleMet, @Outliers,
                 @SessionCreateMs, @FirstInferenceMs, @InputShape, @EnvironmentFingerprint, @Throttled, @ModelFromCache,
-                @OperatorProfileJson, @now)
+                @OperatorProfileJson, @now, @meanPowerW, @energyPerImageJ, @energySource)
             ON CONFLICT (job_id) DO NOTHING RETURNING id;
             """, new
         {
@@ -33,6 +33,7 @@ public sealed class ResultStore(SqliteConnectionFactory connections, JobStore jo
             s.MedianCiLowMs, s.MedianCiHighMs, s.Samples, s.ThroughputIps, s.WarmupIterations, s.StopRuleMet, s.Outliers,
             s.SessionCreateMs, s.FirstInferenceMs, report.InputShape, report.EnvironmentFingerprint, report.Throttled,
             report.ModelFromCache, report.OperatorProfileJson, now = time.GetUtcNow().ToUnixTimeMilliseconds(),
+            meanPowerW = s.Energy?.MeanPowerW, energyPerImageJ = s.Energy?.JoulesPerImage, energySource = s.Energy?.Source,
         }, transaction, cancellationToken: cancellationToken));
         if (resultId is not { } id)
         {

@@ -1,6 +1,9 @@
 namespace LowFormerBench.Core.Devices;
 
 /// <summary>What a device can do, as its agent probed it.</summary>
+/// <param name="GpuMemoryBytes">First GPU's memory, 0 when none or not known.</param>
+/// <param name="GpuCudaVersion">CUDA version its driver supports ("13.0"), null when none.</param>
+/// <param name="GpuComputeCapability">Its compute capability ("9.0"), null when not known.</param>
 public sealed record DeviceCapabilities(
     string Arch,
     string Os,
@@ -15,4 +18,7 @@ public sealed record DeviceCapabilities(
     string? JetsonModel,
     IReadOnlyDictionary<string, string> Labels,
     string AgentVersion,
-    string Hostname);
+    string Hostname,
+    long GpuMemoryBytes = 0,
+    string? GpuCudaVersion = null,
+    string? GpuComputeCapability = null);

@@ -10,7 +10,7 @@ namespace LowFormerBench.Core.Jobs;
 /// </summary>
 public static class BatchSweepSizes
 {
-    public const int MaxBatch = 4096;
+    public const int MaxBatch = JobSpec.MaxBatch;
 
     public const string Hint = "give a list such as 1,2,4,8 or a maximum such as 32";
 

@@ -13,13 +13,17 @@ public sealed record JobSpec(
     Scenario Scenario,
     int Batch,
     int Resolution,
-    string Precision,
+    Precision Precision,
     string Provider,
     IReadOnlyDictionary<string, string> ProviderOptions,
     DeviceSelector Selector,
     MeasurementBudget Budget,
     bool Profile = false,
-    PairedReference? Reference = null);
+    PairedReference? Reference = null)
+{
+    /// <summary>The largest batch a job may ask for (a suite's batch_sizes, a batch sweep, lfb measure): one limit everywhere.</summary>
+    public const int MaxBatch = 4096;
+}
 
 /// <summary>
 /// The baseline side of a paired job (<c>lfb ci --paired</c>): the model the baseline campaign measured for the same row,

@@ -1,6 +1,7 @@
 namespace LowFormerBench.Core.Results;
 
 /// <summary>Summary statistics as an agent reported them; times in milliseconds.</summary>
+/// <param name="Energy">Energy over the timed window, or null: not measured (no sensor on that device, or a result from before energy was kept).</param>
 public sealed record ReportedSummary(
     double P50Ms,
     double P90Ms,
@@ -17,4 +18,5 @@ public sealed record ReportedSummary(
     bool StopRuleMet,
     int Outliers,
     double SessionCreateMs,
-    double FirstInferenceMs);
+    double FirstInferenceMs,
+    EnergyReading? Energy = null);

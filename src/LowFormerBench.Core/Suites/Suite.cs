@@ -16,7 +16,7 @@ public sealed record Suite(
     IReadOnlyList<Scenario> Scenarios,
     IReadOnlyDictionary<Scenario, IReadOnlyList<int>> BatchSizes,
     IReadOnlyList<int> Resolutions,
-    IReadOnlyList<string> Precisions,
+    IReadOnlyList<Precision> Precisions,
     IReadOnlyList<string> Providers,
     IReadOnlyDictionary<string, string> ProviderOptions,
     IReadOnlyList<DeviceSelector> Devices,
@@ -25,7 +25,7 @@ public sealed record Suite(
     IReadOnlyList<int>? BatchSweep = null)
 {
     public const int DefaultResolution = 224;
-    public const string DefaultPrecision = "fp32";
+    public const Precision DefaultPrecision = Precision.Fp32;
     public const string DefaultProvider = "CPUExecutionProvider";
     public const int DefaultThroughputBatch = 16;
 

@@ -3,7 +3,7 @@ using LowFormerBench.Core.Jobs;
 namespace LowFormerBench.Core.Suites;
 
 /// <summary>A suite's model resolved to a stored file for one resolution and precision.</summary>
-public delegate string ModelFileResolver(SuiteModel model, int resolution, string precision);
+public delegate string ModelFileResolver(SuiteModel model, int resolution, Precision precision);
 
 /// <summary>
 /// Expands a suite into jobs: models × devices × scenarios × batch sizes × resolutions × precisions × providers; a

@@ -90,7 +90,7 @@ internal sealed class SuiteFields(YamlMappingNode root, SuiteErrors errors)
     public IReadOnlyDictionary<Scenario, IReadOnlyList<int>> BatchSizes(IReadOnlyList<Scenario> scenarios)
     {
         const string key = "batch_sizes";
-        const int max = 4096;
+        const int max = JobSpec.MaxBatch;
         var sizes = new Dictionary<Scenario, IReadOnlyList<int>>();
         if (!root.Children.TryGetValue(key, out var node))
         {
@@ -195,8 +195,9 @@ internal sealed class SuiteFields(YamlMappingNode root, SuiteErrors errors)
         return values.Distinct().ToList();
     }
 
-    public IReadOnlyList<string> Precisions() =>
-        Choices("precisions", KnownPrecisions, p => Array.Find(KnownPrecisions, k => k == p.ToLowerInvariant())) ?? [Suite.DefaultPrecision];
+    public IReadOnlyList<Precision> Precisions() =>
+        Choices("precisions", KnownPrecisions, p => Array.Find(KnownPrecisions, k => k == p.ToLowerInvariant()))?.Select(PrecisionNames.Parse).ToList()
+        ?? [Suite.DefaultPrecision];
 
     public IReadOnlyList<string> Providers() =>
         Choices("providers", ProviderNames.Known, ProviderNames.Normalize) ?? [Suite.DefaultProvider];

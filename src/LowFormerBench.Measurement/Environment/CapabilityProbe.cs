@@ -24,7 +24,9 @@ public sealed class CapabilityProbe(
         var cpu = CpuInfoParser.Parse(files.Read("proc/cpuinfo") ?? string.Empty);
         var deviceTree = BoardParsers.DeviceTreeModel(files.Read("proc/device-tree/model"));
         var jetson = deviceTree.Length > 0 && BoardParsers.IsJetson(deviceTree) ? deviceTree : string.Empty;
-        var gpu = NvidiaSmiParser.ParseIdentities(commands.TryRun("nvidia-smi", NvidiaSmiParser.IdentityQuery, ToolTimeout)).FirstOrDefault();
+        var gpu = NvidiaSmiParser.ParseDetails(commands.TryRun("nvidia-smi", NvidiaSmiParser.DetailQuery, ToolTimeout)).FirstOrDefault()
+                  ?? NvidiaSmiParser.ParseIdentities(commands.TryRun("nvidia-smi", NvidiaSmiParser.IdentityQuery, ToolTimeout)).FirstOrDefault();
+        var cuda = gpu is null ? string.Empty : NvidiaSmiParser.CudaVersion(commands.TryRun("nvidia-smi", string.Empty, ToolTimeout));
 
         // A Jetson first: JetPack 6 ships an nvidia-smi that lists the integrated GPU, and it is still a
         // mobile GPU sharing memory with the CPU.
@@ -46,6 +48,9 @@ public sealed class CapabilityProbe(
             Board: deviceTree.Length > 0 ? deviceTree : cpu.Board,
             Hostname: System.Environment.MachineName,
             L4tRelease: BoardParsers.L4tRelease(files.Read("etc/nv_tegra_release")),
-            NativeLibrary: (nativeLibrary ?? (() => OnnxRuntimeNativeLibrary.LoadedPath))());
+            NativeLibrary: (nativeLibrary ?? (() => OnnxRuntimeNativeLibrary.LoadedPath))(),
+            GpuMemoryBytes: (gpu?.MemoryMiB ?? 0) << 20,
+            GpuCudaVersion: cuda,
+            GpuComputeCapability: gpu?.ComputeCapability ?? string.Empty);
     }
 }

@@ -3,7 +3,9 @@ using System.Globalization;
 namespace LowFormerBench.Measurement.Environment;
 
 /// <summary>A GPU as nvidia-smi names it.</summary>
-public sealed record GpuIdentity(string Name, string Driver);
+/// <param name="MemoryMiB">memory.total, 0 when not known.</param>
+/// <param name="ComputeCapability">compute_cap ("9.0"), empty when the driver is too old to report it.</param>
+public sealed record GpuIdentity(string Name, string Driver, long MemoryMiB = 0, string ComputeCapability = "");
 
 /// <summary>
 /// A GPU's state at one moment, read before and after the timed window. Sampling it during a run (DeviceSampler) is kept coarse: polling nvidia-smi during
@@ -24,6 +26,9 @@ public sealed record GpuState(double? TemperatureC, double? SmClockMhz, double? 
 public static class NvidiaSmiParser
 {
     public const string IdentityQuery = "--query-gpu=name,driver_version --format=csv,noheader";
+
+    /// <summary>Identity with memory and compute capability; drivers before R510 refuse compute_cap, and then <see cref="IdentityQuery"/> answers.</summary>
+    public const string DetailQuery = "--query-gpu=name,driver_version,memory.total,compute_cap --format=csv,noheader,nounits";
     public const string StateQuery =
         "--query-gpu=temperature.gpu,clocks.sm,clocks.mem,power.draw,clocks_throttle_reasons.active --format=csv,noheader,nounits";
 
@@ -36,6 +41,27 @@ public static class NvidiaSmiParser
     /// <summary>One line per GPU: "NVIDIA GeForce RTX 4090, 550.54.14".</summary>
     public static IReadOnlyList<GpuIdentity> ParseIdentities(string? text) =>
         [.. Lines(text).Select(Fields).Where(f => f.Length >= 2 && f[0].Length > 0).Select(f => new GpuIdentity(f[0], f[1]))];
+
+    /// <summary>One line per GPU: "NVIDIA H200, 580.95.05, 143771, 9.0".</summary>
+    public static IReadOnlyList<GpuIdentity> ParseDetails(string? text) =>
+        [.. Lines(text).Select(Fields).Where(f => f.Length >= 4 && f[0].Length > 0).Select(f =>
+            new GpuIdentity(f[0], f[1], Number(f[2]) is { } mib ? (long)mib : 0, Number(f[3]) is not null ? f[3] : string.Empty))];
+
+    /// <summary>"CUDA Version: 13.0" from the head of plain <c>nvidia-smi</c>; empty when absent.</summary>
+    public static string CudaVersion(string? text)
+    {
+        const string marker = "CUDA Version:";
+        var at = (text ?? string.Empty).IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return string.Empty;
+        }
+
+        var rest = text![(at + marker.Length)..].TrimStart();
+        var end = rest.IndexOfAny([' ', '|', '\n', '\r']);
+        var version = end < 0 ? rest : rest[..end];
+        return Number(version) is not null ? version : string.Empty;
+    }
 
     /// <summary>One line per GPU: "41, 2520, 10501, 71.23, 0x0000000000000000"; "[N/A]" fields become null.</summary>
     public static IReadOnlyList<GpuState> ParseStates(string? text) =>

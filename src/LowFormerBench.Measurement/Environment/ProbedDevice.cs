@@ -21,6 +21,9 @@ namespace LowFormerBench.Measurement.Environment;
 /// <param name="Hostname">Host name.</param>
 /// <param name="L4tRelease">Jetson Linux release from /etc/nv_tegra_release ("R36.3.0"), or empty.</param>
 /// <param name="NativeLibrary">The libonnxruntime file the process loaded, or empty when not known.</param>
+/// <param name="GpuMemoryBytes">First GPU's memory (nvidia-smi memory.total), 0 when none.</param>
+/// <param name="GpuCudaVersion">CUDA version its driver supports ("13.0"), empty when none.</param>
+/// <param name="GpuComputeCapability">Its compute capability ("9.0"), empty when unknown.</param>
 public sealed record ProbedDevice(
     string Arch,
     string Os,
@@ -36,13 +39,34 @@ public sealed record ProbedDevice(
     string Board,
     string Hostname,
     string L4tRelease = "",
-    string NativeLibrary = "")
+    string NativeLibrary = "",
+    long GpuMemoryBytes = 0,
+    string GpuCudaVersion = "",
+    string GpuComputeCapability = "")
 {
-    /// <summary>What executes the graph, for the environment fingerprint: the GPU, the Jetson, or the CPU.</summary>
+    /// <summary>
+    /// What executes the graph, for the environment fingerprint: the GPU (with its compute capability, memory and CUDA version where
+    /// known, so two boards of one name with different memory or drivers never share a series), the Jetson, or the CPU.
+    /// </summary>
     public string ComputeDevice => DeviceClass switch
     {
-        Classes.Gpu when GpuName.Length > 0 => GpuName,
+        Classes.Gpu when GpuName.Length > 0 => GpuName + GpuDetails,
         Classes.MobileGpu when JetsonModel.Length > 0 => JetsonModel,
         _ => CpuModel,
     };
+
+    private string GpuDetails
+    {
+        get
+        {
+            string[] parts =
+            [
+                GpuComputeCapability.Length > 0 ? $"sm {GpuComputeCapability}" : "",
+                GpuMemoryBytes > 0 ? $"{GpuMemoryBytes >> 20} MiB" : "",
+                GpuCudaVersion.Length > 0 ? $"CUDA {GpuCudaVersion}" : "",
+            ];
+            var known = parts.Where(p => p.Length > 0).ToList();
+            return known.Count == 0 ? string.Empty : $" ({string.Join(", ", known)})";
+        }
+    }
 }

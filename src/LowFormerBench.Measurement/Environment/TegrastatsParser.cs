@@ -14,6 +14,9 @@ namespace LowFormerBench.Measurement.Environment;
 /// </summary>
 public static partial class TegrastatsParser
 {
+    /// <summary>The module's power in milliwatts: VDD_IN, or the sum of the rails where the board has no input rail.</summary>
+    public const string TotalPower = "power.total_mw";
+
     public static DeviceSample? Parse(string line)
     {
         if (string.IsNullOrWhiteSpace(line) || !line.Contains("RAM ", StringComparison.Ordinal))
@@ -66,9 +69,17 @@ public static partial class TegrastatsParser
             }
         }
 
+        var rails = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (Match rail in PowerRail().Matches(line))
         {
-            metrics[$"power.{rail.Groups[1].Value}_mw"] = Number(rail.Groups[2].Value);
+            metrics[$"power.{rail.Groups[1].Value}_mw"] = rails[rail.Groups[1].Value] = Number(rail.Groups[2].Value);
+        }
+
+        // The module's power: VDD_IN where the board measures its input (Orin Nano/NX, JetPack 6); else the sum of its rails
+        // (Orin AGX: VDD_GPU_SOC + VDD_CPU_CV + VIN_SYS_5V0 is the module, as NVIDIA's power guide adds them).
+        if (rails.Count > 0)
+        {
+            metrics[TotalPower] = rails.TryGetValue("VDD_IN", out var input) ? input : rails.Values.Sum();
         }
 
         return metrics.Count == 0 ? null : new DeviceSample(metrics, []);

@@ -29,6 +29,8 @@ public sealed class CudaProvider : ExecutionProvider
 
     public override string WhenMissing => GpuAdvice.NativeLibrary;
 
+    public override IReadOnlyList<GpuLibrary> NativeDependencies => GpuLibraries.ForCuda;
+
     public override IEnumerable<string> CheckCombination(IReadOnlyDictionary<string, string> effective) =>
         GpuBinding.CheckGraphCapture(effective, CudaGraph);
 

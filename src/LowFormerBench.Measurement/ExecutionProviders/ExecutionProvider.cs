@@ -21,6 +21,12 @@ public abstract class ExecutionProvider
     /// <summary>What to do when the native library lacks this provider.</summary>
     public abstract string WhenMissing { get; }
 
+    /// <summary>
+    /// Shared libraries the packaged GPU build of ONNX Runtime loads for this provider (see <see cref="GpuLibraries"/>); empty
+    /// for providers inside libonnxruntime itself.
+    /// </summary>
+    public virtual IReadOnlyList<GpuLibrary> NativeDependencies => [];
+
     public IEnumerable<ProviderOption> AllOptions => SessionSettings.Options.Concat(ProviderOptions);
 
     /// <summary>

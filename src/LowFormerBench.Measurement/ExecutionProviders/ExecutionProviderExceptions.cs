@@ -19,6 +19,12 @@ public sealed class ExecutionProviderUnavailableException(string requested, IRea
     public IReadOnlyList<string> Available { get; } = available;
 }
 
+/// <summary>A GPU provider in the native library whose driver or CUDA, cuDNN or TensorRT libraries are not on this machine.</summary>
+public sealed class GpuLibrariesMissingException(string provider, string message) : MeasurementSetupException(message)
+{
+    public string Provider { get; } = provider;
+}
+
 /// <summary>Every bad provider or session option of one request, reported at once with the key to fix.</summary>
 public sealed class ProviderOptionsException(string provider, IReadOnlyList<string> errors)
     : MeasurementSetupException($"Invalid options for {provider}: {string.Join("; ", errors)}.")

@@ -14,6 +14,11 @@ public static class ProviderCatalog
 
     public static IEnumerable<string> KnownNames => Known.Select(p => $"{p.Name} ({string.Join("/", p.Aliases)})");
 
+    /// <summary>Whether a provider name (or alias) runs on an NVIDIA GPU (CUDA, TensorRT); false for unknown names.</summary>
+    public static bool RunsOnGpu(string? name) =>
+        Known.FirstOrDefault(p => string.Equals(p.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase)
+                                  || p.Aliases.Contains(name?.Trim() ?? "", StringComparer.OrdinalIgnoreCase))?.NativeDependencies.Count > 0;
+
     /// <summary>By full name or alias, case-insensitive; unknown names list the known ones.</summary>
     public static ExecutionProvider Resolve(string name)
     {
@@ -76,6 +81,25 @@ public static class ProviderCatalog
         if (!available.Contains(configuration.Name, StringComparer.Ordinal))
         {
             throw new ExecutionProviderUnavailableException(configuration.Name, available, configuration.Provider.WhenMissing);
+        }
+    }
+
+    /// <summary>
+    /// Fails before a session is created when a GPU provider's driver or CUDA/cuDNN/TensorRT libraries do not load, naming each
+    /// missing one. Only for the packaged native library: a device's own build (JetPack's, through --native-library) links the
+    /// CUDA release of its platform, which ORT reports itself.
+    /// </summary>
+    /// <param name="canLoad">Whether a library loads; the real dlopen by default.</param>
+    public static void EnsureLoadable(ProviderConfiguration configuration, Func<string, bool>? canLoad = null)
+    {
+        if (OnnxRuntimeNativeLibrary.OverridePath is not null)
+        {
+            return;
+        }
+
+        if (GpuLibraries.Diagnose(configuration.Name, configuration.Provider.NativeDependencies, canLoad) is { } problem)
+        {
+            throw new GpuLibrariesMissingException(configuration.Name, problem);
         }
     }
 

@@ -33,6 +33,8 @@ public sealed class TensorRtProvider : ExecutionProvider
         GpuBinding.Option,
     ];
 
+    public override IReadOnlyList<GpuLibrary> NativeDependencies => GpuLibraries.ForTensorRt;
+
     public override string WhenMissing => GpuAdvice.NativeLibrary + " On a Jetson, JetPack's ONNX Runtime build has TensorRT.";
 
     public override bool CastsToPrecision => true;

@@ -2,6 +2,7 @@ using LowFormerBench.Core.Results;
 using System.Collections.Immutable;
 using EnvironmentFingerprint = LowFormerBench.Core.Devices.EnvironmentFingerprint;
 using LowFormerBench.Core.Statistics;
+using LowFormerBench.Measurement.Energy;
 using LowFormerBench.Measurement.Environment;
 using LowFormerBench.Measurement.ExecutionProviders;
 using LowFormerBench.Measurement.Profiling;
@@ -43,6 +44,46 @@ public sealed record MeasurementOutcome(
         "one RunWithBinding call plus output synchronisation; inputs and outputs in host memory, so GPU copies are included";
 
     public bool StopRuleMet => Stop.RuleMet;
+
+    /// <summary>Energy over the timed window; null when the device has no sensor (see <see cref="EnergyNote"/>).</summary>
+    public EnergyReading? Energy { get; init; }
+
+    /// <summary>Why <see cref="Energy"/> is null ("no power sensor ..."), or empty when it is measured.</summary>
+    public string EnergyNote { get; init; } = "no monitor watched the timed window";
+
+    /// <summary>
+    /// Joins what a <see cref="WindowMonitor"/> saw in the timed window: its energy, and its facts and throttling into the
+    /// "after" snapshot (made if the loop took none), so <see cref="MeasuredWhileThrottled"/> covers the window itself.
+    /// </summary>
+    public MeasurementOutcome WithWindow(WindowTelemetry? telemetry, IReadOnlyDictionary<string, string>? clockFacts = null)
+    {
+        if (telemetry is null)
+        {
+            return this;
+        }
+
+        var after = EnvironmentAfter
+                    ?? new EnvironmentSnapshot(EnvironmentSnapshot.After, DateTimeOffset.UtcNow, ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal), false);
+        var facts = after.Facts.SetItems(telemetry.Facts);
+        if (clockFacts is not null)
+        {
+            facts = facts.SetItems(clockFacts);
+        }
+
+        if (telemetry.Throttled)
+        {
+            var earlier = facts.GetValueOrDefault("throttle.reasons");
+            var now = string.Join("; ", telemetry.ThrottleReasons);
+            facts = facts.SetItem("throttle.reasons", string.IsNullOrEmpty(earlier) ? now : $"{earlier}; {now}");
+        }
+
+        return this with
+        {
+            EnvironmentAfter = after with { Facts = facts, Throttled = after.Throttled || telemetry.Throttled },
+            Energy = telemetry.Energy.Reading,
+            EnergyNote = telemetry.Energy.NotMeasuredBecause ?? string.Empty,
+        };
+    }
 
     /// <summary>Operator profile from a separate pass, when the request asked for one.</summary>
     public OperatorProfile? Profile { get; init; }

@@ -228,6 +228,7 @@ public sealed class OnnxRuntimeRunnerFactory : IInferenceRunnerFactory
     {
         ArgumentNullException.ThrowIfNull(setup);
         ProviderCatalog.EnsureAvailable(setup.Provider, availableProviders());
+        ProviderCatalog.EnsureLoadable(setup.Provider);
         return OnnxRuntimeRunner.Open(setup, cancellationToken);
     }
 }

@@ -1,4 +1,4 @@
-using LowFormerBench.Agent.ModelCache;
+using LowFormerBench.Agent.Models;
 using LowFormerBench.Protos.V1;
 
 namespace LowFormerBench.Agent.Tests.Fakes;

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Google.Protobuf;
-using LowFormerBench.Agent.ModelCache;
+using LowFormerBench.Agent.Models;
 using LowFormerBench.Protos.V1;
 
 namespace LowFormerBench.Agent.Tests.Fakes;

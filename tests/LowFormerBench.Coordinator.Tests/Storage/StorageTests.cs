@@ -12,7 +12,7 @@ public sealed class StorageTests
 {
     private static readonly TimeProvider Time = TimeProvider.System;
 
-    private static JobSpec Spec(string sha) => new(sha, "lowformer-b0", Scenario.Latency, 1, 224, "fp32", "CPUExecutionProvider",
+    private static JobSpec Spec(string sha) => new(sha, "lowformer-b0", Scenario.Latency, 1, 224, Precision.Fp32, "CPUExecutionProvider",
         new Dictionary<string, string> { ["intra_op_threads"] = "2" }, new DeviceSelector(Arch: "x64"), MeasurementBudget.Default);
 
     private static MeasurementReport Report(long jobId, int attempt) => new(jobId, attempt,
@@ -74,6 +74,28 @@ public sealed class StorageTests
         Assert.Equal((1.5, 3, 14_100_000L, 78.4), (row.Summary.P50Ms, row.Summary.Samples, row.Params, row.Top1));
         Assert.Equal([1.4, 1.5, 2.1], await results.SamplesOfAsync(job.Id));
         Assert.Empty(await jobs.LoadUnfinishedAsync());
+    }
+
+    [Fact]
+    public async Task ResultStore_EnergyReading_StoredAndReadBackAndAbsentMeansNotMeasured()
+    {
+        var (db, job) = await WithOneLeasedJobAsync();
+        await using var _ = db;
+        var results = new ResultStore(db.Connections, new JobStore(db.Connections, Time), Time);
+        job.Succeed(1);
+        var report = Report(job.Id, 1);
+        var energy = new EnergyReading(554.5, 0.0295, "nvidia-smi gpu0.power_w");
+
+        await results.AcceptAsync(job, "agent-1", report with { Summary = report.Summary with { Energy = energy } });
+
+        var queries = new ResultQueries(db.Connections);
+        Assert.Equal(energy, Assert.Single(await queries.ListAsync(null, null)).Summary.Energy);
+        await using var connection = await db.Connections.OpenAsync();
+        Assert.Equal(554.5, await connection.ExecuteScalarAsync<double>("SELECT mean_power_w FROM results"));
+
+        // A result without a sensor: NULL columns, no reading (never a 0 W one).
+        await connection.ExecuteAsync("UPDATE results SET mean_power_w = NULL, energy_per_image_j = NULL, energy_source = NULL");
+        Assert.Null(Assert.Single(await queries.ListAsync(null, null)).Summary.Energy);
     }
 
     [Fact]

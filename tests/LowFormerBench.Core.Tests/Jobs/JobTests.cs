@@ -10,7 +10,7 @@ public sealed class JobTests
     private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(10);
 
     internal static JobSpec Spec(string provider = "CPUExecutionProvider", DeviceSelector? selector = null) => new(
-        "abc", "lowformer-b0", Scenario.Latency, 1, 224, "fp32", provider, new Dictionary<string, string>(), selector ?? DeviceSelector.Any,
+        "abc", "lowformer-b0", Scenario.Latency, 1, 224, Precision.Fp32, provider, new Dictionary<string, string>(), selector ?? DeviceSelector.Any,
         MeasurementBudget.Default);
 
     [Fact]

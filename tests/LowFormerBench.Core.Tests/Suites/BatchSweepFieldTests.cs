@@ -108,7 +108,7 @@ public sealed class BatchSweepFieldTests
             devices: [{device_class: gpu}, {device_class: cpu}]
             """);
 
-        var jobs = SuiteExpander.Expand(suite, (m, r, p) => $"{m.DisplayName}@{r}/{p}");
+        var jobs = SuiteExpander.Expand(suite, (m, r, p) => $"{m.DisplayName}@{r}/{p.ToWire()}");
 
         var configurations = 2 * 2 * 2 * 2 * 2;
         Assert.Equal(configurations * (1 + 3), jobs.Count);

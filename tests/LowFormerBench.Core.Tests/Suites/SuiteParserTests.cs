@@ -14,7 +14,7 @@ public sealed class SuiteParserTests
         Assert.Equal("x", suite.Name);
         Assert.Equal("lowformer-b0", Assert.Single(suite.Models).BuiltIn);
         Assert.Equal([224], suite.Resolutions);
-        Assert.Equal(["fp32"], suite.Precisions);
+        Assert.Equal([Precision.Fp32], suite.Precisions);
         Assert.Equal(["CPUExecutionProvider"], suite.Providers);
         Assert.Equal([1], suite.BatchSizesFor(Scenario.Latency));
         Assert.Equal([Suite.DefaultThroughputBatch], suite.BatchSizesFor(Scenario.Throughput));
@@ -123,7 +123,7 @@ public sealed class SuiteParserTests
             resolutions: [160, 224]
             """);
 
-        var jobs = SuiteExpander.Expand(suite, (m, r, p) => $"{m.DisplayName}@{r}/{p}");
+        var jobs = SuiteExpander.Expand(suite, (m, r, p) => $"{m.DisplayName}@{r}/{p.ToWire()}");
 
         Assert.Equal(2 * 2 * (1 + 2), jobs.Count);
         Assert.Contains(jobs, j => j.ModelSha256 == "b@160/fp32" && j.Scenario == Scenario.Throughput && j.Batch == 16);

@@ -102,7 +102,7 @@ public static class FarmSeed
     public const string SweepOutOfMemory = "out of memory at batch 256: Failed to allocate memory for requested buffer (agent x64-box)";
     public static readonly IReadOnlyDictionary<int, double> SweepImagesPerSecond = new Dictionary<int, double> { [1] = 240, [8] = 910, [64] = 880 };
 
-    private static JobSpec Spec(string sha, string name, string arch) => new(sha, name, Scenario.Latency, 1, 224, "fp32", "CPUExecutionProvider",
+    private static JobSpec Spec(string sha, string name, string arch) => new(sha, name, Scenario.Latency, 1, 224, Core.Jobs.Precision.Fp32, "CPUExecutionProvider",
         new Dictionary<string, string>(), new DeviceSelector(Arch: arch), MeasurementBudget.Default);
 
     // Shares shaped like the paper's point (depthwise convolutions take more time than their MACs); seed data, not a claim.

@@ -95,4 +95,39 @@ public sealed class CapabilityProbeTests
         Assert.False(string.IsNullOrEmpty(device.Os));
         Assert.Contains(device.Arch, new[] { "x64", "arm64" });
     }
+
+    [Fact]
+    public void Probe_H200_MemoryComputeCapabilityAndCudaVersionInCapabilitiesAndFingerprintDevice()
+    {
+        using var root = FakeDeviceRoot.Create()
+            .WithAsset("proc/cpuinfo", "cpuinfo-x64-xeon.txt")
+            .WithAsset("proc/meminfo", "meminfo-x64.txt");
+        var commands = new FakeCommandRunner()
+            .With("nvidia-smi", NvidiaSmiParser.DetailQuery, FakeDeviceRoot.Asset("nvidia-smi-details-h200.csv"))
+            .With("nvidia-smi", string.Empty, FakeDeviceRoot.Asset("nvidia-smi-header-h200.txt"));
+
+        var device = Probe(root, commands).Probe();
+
+        Assert.Equal(DeviceClass.Gpu, device.DeviceClass);
+        Assert.Equal("NVIDIA H200", device.GpuName);
+        Assert.Equal("580.95.05", device.GpuDriver);
+        Assert.Equal(143771L << 20, device.GpuMemoryBytes);
+        Assert.Equal("9.0", device.GpuComputeCapability);
+        Assert.Equal("13.0", device.GpuCudaVersion);
+        Assert.Equal("NVIDIA H200 (sm 9.0, 143771 MiB, CUDA 13.0)", device.ComputeDevice);
+    }
+
+    [Fact]
+    public void Probe_OldDriverWithoutComputeCap_FallsBackToNameAndDriver()
+    {
+        using var root = FakeDeviceRoot.Create().WithAsset("proc/cpuinfo", "cpuinfo-x64-xeon.txt");
+        var commands = new FakeCommandRunner()
+            .With("nvidia-smi", NvidiaSmiParser.IdentityQuery, FakeDeviceRoot.Asset("nvidia-smi-identity-rtx4090.csv"));
+
+        var device = Probe(root, commands).Probe();
+
+        Assert.Equal("NVIDIA GeForce RTX 4090", device.GpuName);
+        Assert.Equal(0, device.GpuMemoryBytes);
+        Assert.Equal("NVIDIA GeForce RTX 4090", device.ComputeDevice);
+    }
 }

@@ -28,6 +28,7 @@ public sealed class TegrastatsParserTests
         Assert.False(m.ContainsKey("temp.CV0_c")); // -256C: sensor off
         Assert.Equal(14208, m["power.VDD_GPU_SOC_mw"]);
         Assert.Equal(5462, m["power.VIN_SYS_5V0_mw"]);
+        Assert.Equal(14208 + 2781 + 5462, m[TegrastatsParser.TotalPower]); // no VDD_IN on the AGX: the module is the sum of its rails
         Assert.DoesNotContain(m.Keys, k => k.Contains("RAM", StringComparison.Ordinal) || k.Contains("SWAP", StringComparison.Ordinal));
         Assert.Empty(sample.ThrottleReasons);
     }
@@ -58,6 +59,7 @@ public sealed class TegrastatsParserTests
         Assert.False(sample.Metrics.ContainsKey("gpu_freq_mhz"));
         Assert.Equal(63.062, sample.Metrics["temp.tj_c"]);
         Assert.Equal(9120, sample.Metrics["power.VDD_IN_mw"]);
+        Assert.Equal(9120, sample.Metrics[TegrastatsParser.TotalPower]); // the input rail is the module's power
         Assert.Equal(6, sample.Metrics["cpu_online"]);
     }
 

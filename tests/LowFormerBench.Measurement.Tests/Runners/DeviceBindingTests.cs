@@ -2,6 +2,7 @@ using Google.Protobuf;
 using LowFormerBench.Measurement.ExecutionProviders;
 using LowFormerBench.Measurement.Loop;
 using LowFormerBench.Measurement.Runners;
+using LowFormerBench.Measurement.Tests.Fakes;
 using LowFormerBench.ModelZoo;
 using LowFormerBench.ModelZoo.Onnx;
 using Xunit;

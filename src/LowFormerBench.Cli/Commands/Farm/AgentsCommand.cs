@@ -24,6 +24,8 @@ public static class AgentsCommand
                     a.Name, a.Id, a.State, a.Capabilities.Arch, a.Capabilities.DeviceClass, a.Capabilities.CpuModel, a.Capabilities.CpuCores,
                     Providers = a.Capabilities.Providers.ToList(), a.Capabilities.OnnxruntimeVersion, a.CurrentJobId, a.LastSeenMs,
                     a.QuarantineReason, a.DownloadedBytes, a.CanaryNote, CanaryDrift = a.HasCanaryDrift ? a.CanaryDrift : (double?)null, a.CanaryDrifted,
+                    a.Capabilities.GpuName, a.Capabilities.GpuDriver, a.Capabilities.GpuMemoryBytes, a.Capabilities.GpuCudaVersion,
+                    a.Capabilities.GpuComputeCapability,
                 }));
                 return CommandAction.Succeeded;
             }

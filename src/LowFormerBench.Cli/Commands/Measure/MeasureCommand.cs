@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using LowFormerBench.Cli.Rendering;
 using LowFormerBench.Measurement;
+using LowFormerBench.Measurement.Energy;
 using LowFormerBench.Measurement.Environment;
 using LowFormerBench.Measurement.ExecutionProviders;
 using LowFormerBench.Measurement.Loop;
@@ -27,6 +28,13 @@ public static class MeasureCommand
         var batch = new Option<int>("--batch", "-b") { Description = "Batch size", DefaultValueFactory = _ => 1 };
         var resolution = new Option<int>("--resolution", "-r") { Description = "Input resolution", DefaultValueFactory = _ => 224 };
         var provider = new Option<string>("--provider", "-p") { Description = "Execution provider (cpu, cuda, tensorrt, xnnpack or its full name)", DefaultValueFactory = _ => "cpu" };
+        var precision = new Option<string>("--precision")
+        {
+            Description = "fp32, or fp16: a built-in model is then built with float16 weights, input and output (as 'lfb models export --fp16'); " +
+                          "a file must already be fp16",
+            DefaultValueFactory = _ => MeasurementRequest.Fp32,
+        };
+        precision.AcceptOnlyFromAmong(MeasurementRequest.Fp32, MeasurementRequest.Fp16);
         var threads = new Option<int?>("--threads", "-t") { Description = "Intra-op threads (default: ONNX Runtime's choice)" };
         var providerOptions = new Option<string[]>("--option", "-o")
         {
@@ -55,7 +63,7 @@ public static class MeasureCommand
         var format = OutputFormatOption.Create();
         var command = new Command("measure", "Measure one model on this machine, no coordinator: the agents' own loop")
         {
-            model, scenario, batch, resolution, provider, threads, providerOptions, budget, nativeLibrary, profile, profileRuns, sweep, format,
+            model, scenario, batch, resolution, provider, precision, threads, providerOptions, budget, nativeLibrary, profile, profileRuns, sweep, format,
         };
         command.SetAction((parse, cancellationToken) => CommandAction.RunAsync(async () =>
         {
@@ -71,7 +79,7 @@ public static class MeasureCommand
                 }
             }
 
-            using var file = ModelFile.Resolve(parse.GetValue(model)!, parse.GetValue(resolution));
+            using var file = ModelFile.Resolve(parse.GetValue(model)!, parse.GetValue(resolution), parse.GetValue(precision) == MeasurementRequest.Fp16);
             var options = new Dictionary<string, string>();
             foreach (var (key, value) in (parse.GetValue(providerOptions) ?? []).Select(o => ParseOption(o)!.Value))
             {
@@ -93,9 +101,12 @@ public static class MeasureCommand
             }
 
             var request = new MeasurementRequest(file.Path, parse.GetValue(scenario)!, parse.GetValue(batch), parse.GetValue(resolution),
-                Provider: parse.GetValue(provider)!, ProviderOptions: options, TimeBudget: TimeSpan.FromSeconds(parse.GetValue(budget)),
+                Precision: parse.GetValue(precision)!, Provider: parse.GetValue(provider)!, ProviderOptions: options, TimeBudget: TimeSpan.FromSeconds(parse.GetValue(budget)),
                 Profile: parse.GetValue(profile), ProfileRuns: parse.GetValue(profileRuns));
-            var loop = new MeasurementLoop(new OnnxRuntimeRunnerFactory(), new EnvironmentProbe(), profiler: new OrtOperatorProfiler());
+            // The device's monitor (nvidia-smi, tegrastats, RAPL) watches the timed window: GPU clock, power and energy.
+            var device = new CapabilityProbe().Probe();
+            var loop = new MeasurementLoop(new OnnxRuntimeRunnerFactory(), new EnvironmentProbe(), profiler: new OrtOperatorProfiler(),
+                monitors: r => WindowMonitor.For(device, ProviderCatalog.RunsOnGpu(r.Provider), GpuIndex(r)));
             if (parse.GetValue(sweep) is { } batches)
             {
                 return await SweepAsync(loop, request, batches, parse.GetValue(model)!, parse.GetValue(format), cancellationToken);
@@ -125,6 +136,9 @@ public static class MeasureCommand
         }));
         return command;
     }
+
+    private static int GpuIndex(MeasurementRequest request) =>
+        int.TryParse(request.ProviderOptions?.GetValueOrDefault("device_id"), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
 
     /// <summary>"key=value" split at the first '=', both sides trimmed and non-empty; null otherwise.</summary>
     private static (string Key, string Value)? ParseOption(string text)
@@ -189,6 +203,9 @@ public static class MeasureCommand
         table.AddRow("95% CI of the median", $"{r.MedianCiLowMs:0.000} – {r.MedianCiHighMs:0.000} ms");
         table.AddRow("samples", $"{r.Samples} (stop rule {(r.StopRuleMet ? "met" : "not met: budget ran out")}, {r.Outliers} outliers flagged)");
         table.AddRow("throughput", $"{r.ThroughputIps:N1} images/s");
+        table.AddRow("energy", r.MeanPowerW is { } watts && r.EnergyPerImageJ is { } joules
+            ? Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{watts:0.0} W mean, {joules:0.0000##} J/image ({1 / joules:N1} images/J), from {r.Energy}"))
+            : Markup.Escape(r.Energy));
         table.AddRow("cold start", $"session {r.SessionCreateMs:0.0} ms, first inference {r.FirstInferenceMs:0.0} ms");
         AnsiConsole.Write(table);
         if (r.OperatorProfile is { } profile)
@@ -202,7 +219,7 @@ public static class MeasureCommand
     {
         public string Path { get; } = path;
 
-        public static ModelFile Resolve(string model, int resolution)
+        public static ModelFile Resolve(string model, int resolution, bool fp16)
         {
             if (File.Exists(model) || model.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
             {
@@ -210,7 +227,7 @@ public static class MeasureCommand
             }
 
             var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"lfb-measure-{Guid.NewGuid():N}.onnx");
-            Zoo.Build(model, new ModelBuildOptions(resolution)).WriteTo(path);
+            Zoo.Build(model, new ModelBuildOptions(resolution, Precision: fp16 ? Precision.Float16 : Precision.Float32)).WriteTo(path);
             return new ModelFile(path, true);
         }
 

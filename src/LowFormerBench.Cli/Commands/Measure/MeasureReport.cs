@@ -32,7 +32,10 @@ public sealed record MeasureReport(
     OperatorProfile? OperatorProfile,
     int P99TailSamples,
     bool P99Supported,
-    IReadOnlyDictionary<string, string> ProviderOptions)
+    IReadOnlyDictionary<string, string> ProviderOptions,
+    double? MeanPowerW = null,
+    double? EnergyPerImageJ = null,
+    string Energy = EnergyReading.NotMeasured)
 {
     public static MeasureReport From(string model, MeasurementOutcome o)
     {
@@ -41,7 +44,8 @@ public sealed record MeasureReport(
             s.MedianMs, s.P90Ms, s.P99Ms, s.MeanMs, s.StdDevMs, s.MinMs, s.MaxMs, s.MedianCi.LowerMs, s.MedianCi.UpperMs, s.Count,
             o.StopRuleMet, s.Outliers, o.ThroughputIps, o.ColdStart.SessionCreation.TotalMilliseconds, o.ColdStart.FirstInference.TotalMilliseconds,
             o.MeasuredWhileThrottled, OnnxRuntimeNativeLibrary.LoadedPath, o.Profile, s.TailSamples(0.99), s.SupportsPercentile(0.99),
-            o.Provider.Options);
+            o.Provider.Options, o.Energy?.MeanPowerW, o.Energy?.JoulesPerImage,
+            o.Energy is { } e ? e.Source : $"{EnergyReading.NotMeasured}: {o.EnergyNote}");
     }
 }
 

@@ -27,7 +27,7 @@ internal static class AssignmentMapping
             Scenario = spec.Scenario.ToWire(),
             Batch = spec.Batch,
             Resolution = spec.Resolution,
-            Precision = spec.Precision,
+            Precision = spec.Precision.ToWire(),
             Provider = spec.Provider,
             MinIterations = spec.Budget.MinIterations,
             MaxIterations = spec.Budget.MaxIterations,

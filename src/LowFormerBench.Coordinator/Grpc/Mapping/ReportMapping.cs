@@ -28,9 +28,45 @@ internal static class ReportMapping
 
     public static ReportedSummary ToDomain(this MeasurementSummary s) => new(
         s.P50Ms, s.P90Ms, s.P99Ms, s.MeanMs, s.StddevMs, s.MinMs, s.MaxMs, s.MedianCiLowMs, s.MedianCiHighMs, s.Samples,
-        s.ThroughputIps, s.WarmupIterations, s.StopRuleMet, s.Outliers, s.SessionCreateMs, s.FirstInferenceMs);
+        s.ThroughputIps, s.WarmupIterations, s.StopRuleMet, s.Outliers, s.SessionCreateMs, s.FirstInferenceMs, s.Energy());
 
-    public static MeasurementSummary ToProto(this ReportedSummary s) => new()
+    /// <summary>
+    /// The agent's energy, checked: both numbers or neither, finite, positive and in range, the source named. A result that
+    /// sends half of it or a bad value fails with the reason; one that sends neither is "not measured".
+    /// </summary>
+    private static EnergyReading? Energy(this MeasurementSummary s)
+    {
+        if (!s.HasMeanPowerW && !s.HasEnergyPerImageJ)
+        {
+            return null;
+        }
+
+        var problem = s.HasMeanPowerW && s.HasEnergyPerImageJ
+            ? EnergyReading.Check(s.MeanPowerW, s.EnergyPerImageJ, s.EnergySource)
+            : "mean_power_w and energy_per_image_j come together or not at all";
+        return problem is null
+            ? new EnergyReading(s.MeanPowerW, s.EnergyPerImageJ, s.EnergySource)
+            : throw new RpcException(new Status(StatusCode.InvalidArgument, $"energy of the result: {problem}"));
+    }
+
+    public static MeasurementSummary ToProto(this ReportedSummary s)
+    {
+        var wire = s.ToProtoStatistics();
+        if (s.Energy is { } energy)
+        {
+            wire.MeanPowerW = energy.MeanPowerW;
+            wire.EnergyPerImageJ = energy.JoulesPerImage;
+            wire.EnergySource = energy.Source;
+        }
+        else
+        {
+            wire.EnergyNotMeasured = EnergyReading.NotMeasured;
+        }
+
+        return wire;
+    }
+
+    private static MeasurementSummary ToProtoStatistics(this ReportedSummary s) => new()
     {
         P50Ms = s.P50Ms, P90Ms = s.P90Ms, P99Ms = s.P99Ms, MeanMs = s.MeanMs, StddevMs = s.StddevMs, MinMs = s.MinMs, MaxMs = s.MaxMs,
         MedianCiLowMs = s.MedianCiLowMs, MedianCiHighMs = s.MedianCiHighMs, Samples = s.Samples, ThroughputIps = s.ThroughputIps,

@@ -1,6 +1,3 @@
-using LowFormerBench.Coordinator.Scheduling;
-using LowFormerBench.Coordinator.Storage;
-using LowFormerBench.Core.Devices;
 using LowFormerBench.Core.Queries;
 using LowFormerBench.Protos.V1;
 
@@ -51,32 +48,26 @@ internal static class ViewMapping
         Provider = j.Provider, State = j.State, Attempts = j.Attempts, Agent = j.Agent ?? "", Error = j.Error ?? "", Phase = j.Phase ?? "",
     };
 
-    public static AgentInfo ToProto(this AgentStore.AgentRecord record, AgentSession? session)
+    public static AgentInfo ToProto(this AgentView a)
     {
-        var info = record.ToProtoWithoutCanary(session);
-        // A connected agent's canary state is the session's (newer); an offline one's is what was stored.
-        var (note, drift, drifted) = session is null
-            ? (record.CanaryNote, record.CanaryDrift, record.CanaryDrifted)
-            : (session.Canary?.Note, session.Canary?.Drift, session.Canary?.Drifted ?? false);
-        info.CanaryNote = note ?? "";
-        info.CanaryDrifted = drifted;
-        if (drift is { } d)
+        var info = new AgentInfo
         {
-            info.CanaryDrift = d;
+            Id = a.Id,
+            Name = a.Name,
+            State = a.State.ToString().ToLowerInvariant(),
+            Capabilities = a.Capabilities.ToProto(),
+            CurrentJobId = a.CurrentJobId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            LastSeenMs = a.LastSeen.ToUnixTimeMilliseconds(),
+            QuarantineReason = a.QuarantineReason ?? "",
+            DownloadedBytes = a.DownloadedBytes,
+            CanaryNote = a.CanaryNote ?? "",
+            CanaryDrifted = a.CanaryDrifted,
+        };
+        if (a.CanaryDrift is { } drift)
+        {
+            info.CanaryDrift = drift;
         }
 
         return info;
     }
-
-    private static AgentInfo ToProtoWithoutCanary(this AgentStore.AgentRecord record, AgentSession? session) => new()
-    {
-        Id = record.Id,
-        Name = record.Name,
-        State = (session?.State ?? (record.Health == AgentState.Quarantined ? AgentState.Quarantined : AgentState.Offline)).ToString().ToLowerInvariant(),
-        Capabilities = (session?.Capabilities ?? record.Capabilities).ToProto(),
-        CurrentJobId = session?.CurrentJobId?.ToString() ?? "",
-        LastSeenMs = session?.LastSeen.ToUnixTimeMilliseconds() ?? record.LastSeenMs,
-        QuarantineReason = session?.QuarantineReason ?? record.QuarantineReason ?? "",
-        DownloadedBytes = session?.DownloadedBytes ?? 0,
-    };
 }

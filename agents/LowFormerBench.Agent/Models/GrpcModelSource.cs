@@ -4,7 +4,7 @@ using LowFormerBench.Agent.Connection;
 using LowFormerBench.Protos.V1;
 using Microsoft.Extensions.Options;
 
-namespace LowFormerBench.Agent.ModelCache;
+namespace LowFormerBench.Agent.Models;
 
 /// <summary>Model bytes from the coordinator's <c>AgentGateway.DownloadModel</c> server stream.</summary>
 public sealed class GrpcModelSource(CoordinatorChannel channel, IOptions<AgentOptions> options) : IModelSource

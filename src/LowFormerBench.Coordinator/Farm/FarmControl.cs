@@ -4,7 +4,7 @@ using LowFormerBench.Coordinator.Scheduling;
 using LowFormerBench.Core.Queries;
 using Microsoft.Extensions.Options;
 
-namespace LowFormerBench.Coordinator.Dashboard;
+namespace LowFormerBench.Coordinator.Farm;
 
 /// <summary>The dashboard's submit, upload and cancel: the same submitter, model library and dispatcher calls the Control API makes.</summary>
 public sealed class FarmControl(CampaignSubmitter submitter, Dispatcher dispatcher, ModelLibrary library, IOptions<CoordinatorOptions> options)

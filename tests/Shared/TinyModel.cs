@@ -5,7 +5,8 @@ namespace LowFormerBench.ModelZoo;
 
 /// <summary>
 /// The smallest real model: one 3×3 convolution on a 32×32 image, pooled. Not a zoo entry: it exists so that farm
-/// tests and scheduler benchmarks run thousands of real jobs in seconds.
+/// tests and scheduler benchmarks run thousands of real jobs in seconds. Compiled into the test projects and bench
+/// (tests/Shared), not shipped.
 /// </summary>
 public static class TinyModel
 {

@@ -1,6 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 
-namespace LowFormerBench.Coordinator.Models;
+namespace LowFormerBench.Measurement.Runners;
 
 /// <summary>
 /// Opens an uploaded file with ONNX Runtime's CPU provider before the farm accepts it. The counter reads any

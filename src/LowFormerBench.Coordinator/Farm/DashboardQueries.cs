@@ -1,13 +1,15 @@
 using LowFormerBench.Coordinator.Scheduling;
 using LowFormerBench.Coordinator.Storage;
-using LowFormerBench.Core.Devices;
 using LowFormerBench.Core.Queries;
 using LowFormerBench.Core.Results;
 using LowFormerBench.Core.Regression;
 
-namespace LowFormerBench.Coordinator.Dashboard;
+namespace LowFormerBench.Coordinator.Farm;
 
-/// <summary>The dashboard's reads: the same stores and queries the Control API uses, plus the dispatcher's live sessions.</summary>
+/// <summary>
+/// The farm's reads, for the dashboard and the Control API alike (one read path): the stores' queries, plus the
+/// dispatcher's live sessions over the stored agents (<see cref="AgentOverlay"/>).
+/// </summary>
 public sealed class DashboardQueries(
     AgentStore agents,
     CampaignStore campaigns,
@@ -18,8 +20,7 @@ public sealed class DashboardQueries(
 {
     public async Task<IReadOnlyList<AgentView>> ListAgentsAsync(CancellationToken cancellationToken)
     {
-        var sessions = dispatcher.Sessions.ToDictionary(s => s.AgentId);
-        return [.. (await agents.ListAsync(cancellationToken)).Select(a => ToView(a, sessions.GetValueOrDefault(a.Id)))];
+        return AgentOverlay.Overlay(await agents.ListAsync(cancellationToken), dispatcher.Sessions);
     }
 
     public Task<IReadOnlyList<CampaignView>> ListCampaignsAsync(int limit, CancellationToken cancellationToken) =>
@@ -54,19 +55,4 @@ public sealed class DashboardQueries(
         var (points, changes) = await results.HistoryWithChangesAsync(key, minChange, cancellationToken);
         return new ResultHistory(key, points, changes);
     }
-
-    // A stored agent with no session is offline, unless it was quarantined (that outlives the connection).
-    private static AgentView ToView(AgentStore.AgentRecord record, AgentSession? session) => new(
-        record.Id,
-        record.Name,
-        session?.State ?? (record.Health == AgentState.Quarantined ? AgentState.Quarantined : AgentState.Offline),
-        session?.Capabilities ?? record.Capabilities,
-        session?.CurrentJobId,
-        session?.LastSeen ?? DateTimeOffset.FromUnixTimeMilliseconds(record.LastSeenMs),
-        session?.QuarantineReason ?? record.QuarantineReason,
-        session?.DownloadedBytes ?? 0,
-        session is null ? record.CanaryNote : session.Canary?.Note,
-        session is null ? record.CanaryDrift : session.Canary?.Drift,
-        session is null ? record.CanaryDrifted : session.Canary?.Drifted ?? false,
-        session?.Temperature?.Celsius);
 }

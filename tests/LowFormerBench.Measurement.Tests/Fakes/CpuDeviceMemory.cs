@@ -1,6 +1,7 @@
+using LowFormerBench.Measurement.Runners;
 using Microsoft.ML.OnnxRuntime;
 
-namespace LowFormerBench.Measurement.Runners;
+namespace LowFormerBench.Measurement.Tests.Fakes;
 
 /// <summary>
 /// The CPU as the "device": the session's CPU allocator and a plain copy. The device-binding path (allocate with the

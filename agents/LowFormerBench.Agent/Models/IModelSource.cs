@@ -1,6 +1,6 @@
 using LowFormerBench.Protos.V1;
 
-namespace LowFormerBench.Agent.ModelCache;
+namespace LowFormerBench.Agent.Models;
 
 /// <summary>Where model bytes come from: the coordinator's DownloadModel stream, or a fake in tests.</summary>
 public interface IModelSource

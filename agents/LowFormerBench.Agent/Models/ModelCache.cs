@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace LowFormerBench.Agent.ModelCache;
+namespace LowFormerBench.Agent.Models;
 
 /// <summary>
 /// Models on local disk by content: <c>&lt;sha256&gt;.onnx</c> in the cache folder. A file found there is hashed once per
