@@ -39,7 +39,8 @@ public static class ResultsCsv
         [
             r.JobId, r.CampaignId, r.Model, r.ModelSha256, r.Agent, r.Scenario, r.Batch, r.Resolution, r.Precision, r.Provider,
             Ms(s.P50Ms), Ms(s.P90Ms), Ms(s.P99Ms), Ms(s.MeanMs), Ms(s.StddevMs), Ms(s.MedianCiLowMs), Ms(s.MedianCiHighMs), s.Samples,
-            s.ThroughputIps.ToString("0.##", CultureInfo.InvariantCulture), r.Params, r.Macs, r.Top1, r.Throttled ? "true" : "false", r.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
+            s.ThroughputIps.ToString("0.##", CultureInfo.InvariantCulture), r.Params, r.Macs, r.Top1, r.Throttled ? "true" : "false",
+            r.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
 
             // No sensor: empty numbers and "not measured", never a 0 that would read as free inference.
             s.Energy?.MeanPowerW, s.Energy?.JoulesPerImage, s.Energy?.Source ?? Core.Results.EnergyReading.NotMeasured,

@@ -29,7 +29,7 @@ public sealed class ModelLibrary(ModelRecordStore records, ModelBlobStore blobs,
         try
         {
             var known = await records.FindBuiltInAsync(entry.Card.Name, resolution, wire, cancellationToken);
-            if (known is not null && blobs.Contains(ModelDigest.Parse(known.Sha256)))
+            if (known is not null && ModelDigest.TryParse(known.Sha256, out var knownDigest) && blobs.Contains(knownDigest))
             {
                 return known;
             }
@@ -62,7 +62,7 @@ public sealed class ModelLibrary(ModelRecordStore records, ModelBlobStore blobs,
         try
         {
             var known = await records.FindBuiltInAsync(zooName, resolution, wire, cancellationToken);
-            if (known is not null && blobs.Contains(ModelDigest.Parse(known.Sha256)))
+            if (known is not null && ModelDigest.TryParse(known.Sha256, out var knownDigest) && blobs.Contains(knownDigest))
             {
                 return known;
             }
