@@ -121,7 +121,7 @@ public sealed class DbMigrateTests(PostgresServer postgres) : IDisposable
         await campaigns.RefreshAsync(canary[0].CampaignId);
     }
 
-    private static JobSpec Spec(string sha) => new(sha, "lowformer-b0", Scenario.Latency, 1, 224, "fp32", "CPUExecutionProvider",
+    private static JobSpec Spec(string sha) => new(sha, "lowformer-b0", Scenario.Latency, 1, 224, Precision.Fp32, "CPUExecutionProvider",
         new Dictionary<string, string> { ["intra_op_threads"] = "2" }, new DeviceSelector(Arch: "x64"), MeasurementBudget.Default);
 
     private static MeasurementReport Report(long jobId, int attempt) => new(jobId, attempt,
